@@ -1,0 +1,173 @@
+//! Step 4 of a build: the one place that writes the site. Pages go into a staging folder
+//! beside the output; when every page is written, the staging folder is swapped in with one
+//! atomic rename, so a failed or killed build leaves the previous site whole. codevs only ever
+//! replaces a folder that carries its marker file.
+
+use crate::error::{Error, Result};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The file that marks a folder as written by codevs (and so safe to replace).
+pub const MARKER: &str = ".codevs-output";
+const MARKER_TEXT: &str =
+    "This folder is written by codevs build; it is replaced on every build.\n";
+
+pub struct Staging {
+    pub dir: PathBuf,
+    output: PathBuf,
+}
+
+fn is_inside(path: &Path, folder: &Path) -> bool {
+    path.starts_with(folder)
+}
+
+/// An absolute, normalized form of `p` (without requiring it to exist).
+fn absolute(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Checks that `output` may be replaced, and makes an empty staging folder beside it.
+pub fn stage(root: &Path, output: &Path) -> Result<Staging> {
+    let out_abs = absolute(output);
+    let root_abs = absolute(root);
+    for protected in ["content", "themes"] {
+        let p = root_abs.join(protected);
+        if is_inside(&p, &out_abs) {
+            return Err(Error::Output(format!(
+                "refusing to write to {}: it holds {}",
+                output.display(),
+                p.display()
+            )));
+        }
+        if is_inside(&out_abs, &p) {
+            return Err(Error::Output(format!(
+                "refusing to write to {}: it is inside {}",
+                output.display(),
+                p.display()
+            )));
+        }
+    }
+    if out_abs.parent().is_none() || is_inside(&root_abs, &out_abs) {
+        return Err(Error::Output(format!(
+            "refusing to write to {}: it holds the site itself",
+            output.display()
+        )));
+    }
+    if out_abs.exists() {
+        let is_empty = fs::read_dir(&out_abs)
+            .map_err(|e| Error::io(&out_abs, e))?
+            .next()
+            .is_none();
+        if !out_abs.is_dir() || (!is_empty && !out_abs.join(MARKER).is_file()) {
+            return Err(Error::Output(format!(
+                "refusing to replace {}: it is not empty and codevs did not create it (no {MARKER} file). Move it away or choose another --output",
+                output.display()
+            )));
+        }
+    }
+    let name = out_abs
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let parent = out_abs.parent().map(Path::to_path_buf).unwrap_or_default();
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let dir = parent.join(format!(".{name}.codevs-staging"));
+    if dir.exists() {
+        // A staging folder left by a killed build: ours only if it has the marker.
+        if dir.join(MARKER).is_file() {
+            fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        } else {
+            return Err(Error::Output(format!(
+                "{} exists and is not a codevs staging folder",
+                dir.display()
+            )));
+        }
+    }
+    fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+    fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(&dir, e))?;
+    Ok(Staging {
+        dir,
+        output: out_abs,
+    })
+}
+
+impl Staging {
+    /// Writes one file (a path relative to the site root, with `/`), creating its folders.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        debug_assert!(!rel.starts_with('/') && !rel.split('/').any(|s| s == ".."));
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Swaps the staging folder in for the output, atomically where the system allows.
+    pub fn commit(self) -> Result<()> {
+        if !self.output.exists() {
+            return fs::rename(&self.dir, &self.output).map_err(|e| Error::io(&self.output, e));
+        }
+        exchange(&self.dir, &self.output)?;
+        // The staging path now holds the previous site.
+        fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))
+    }
+
+    /// Drops the staging folder (after a failed build); the output is untouched.
+    pub fn abandon(self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Exchanges two folders in one step (Linux `renameat2(RENAME_EXCHANGE)`), so that the output
+/// path always holds a complete site.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())
+        .map_err(|_| Error::Output("path with NUL".into()))?;
+    let cb = CString::new(b.as_os_str().as_bytes())
+        .map_err(|_| Error::Output("path with NUL".into()))?;
+    // SAFETY: both pointers are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        return Ok(());
+    }
+    let err = std::io::Error::last_os_error();
+    match err.raw_os_error() {
+        // File systems without RENAME_EXCHANGE: fall back to two renames.
+        Some(libc::EINVAL) | Some(libc::ENOSYS) => exchange_by_renames(a, b),
+        _ => Err(Error::io(b, err)),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(a: &Path, b: &Path) -> Result<()> {
+    exchange_by_renames(a, b)
+}
+
+fn exchange_by_renames(a: &Path, b: &Path) -> Result<()> {
+    let tmp = a.with_extension("previous");
+    fs::rename(b, &tmp).map_err(|e| Error::io(b, e))?;
+    fs::rename(a, b).map_err(|e| Error::io(a, e))?;
+    fs::rename(&tmp, a).map_err(|e| Error::io(&tmp, e))
+}
