@@ -53,7 +53,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let (site, warnings) = load::load(&opts.root)?;
     let langs: Vec<&str> = site.config.languages().collect();
-    let theme = Theme::load(&opts.root, &site.config.theme(), &langs)?;
+    let theme = Theme::load(&opts.root, site.config.theme(), &langs)?;
     let base_url = opts
         .base_url
         .clone()
@@ -112,7 +112,7 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
         return Err(Error::Content(loaded.diagnostics));
     };
     let langs: Vec<&str> = site.config.languages().collect();
-    let theme = Theme::load(&opts.root, &site.config.theme(), &langs)?;
+    let theme = Theme::load(&opts.root, site.config.theme(), &langs)?;
     let urls = Urls::new(
         &site.config.base_url.value,
         site.config.default_lang(),

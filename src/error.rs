@@ -78,8 +78,7 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let path = self.position();
-        let title = level.primary_title(self.message.as_str());
+        let path = self.file.display().to_string();
         let group = match (&self.source_line, self.line) {
             (Some(src), Some(line)) => {
                 let col = self.column.unwrap_or(1).saturating_sub(1) as usize;
@@ -92,16 +91,46 @@ impl Diagnostic {
                     .sum::<usize>()
                     .max(1);
                 let end = (start + word).min(src.len()).max(start);
-                title.element(
+                level.primary_title(self.message.as_str()).element(
                     Snippet::source(src.as_str())
                         .line_start(line as usize)
                         .path(path.as_str())
                         .annotation(AnnotationKind::Primary.span(start..end)),
                 )
             }
-            _ => title.element(annotate_snippets::Origin::path(path.as_str())),
+            _ => {
+                let position = self.position();
+                return self.render_without_source(level, &position, color);
+            }
         };
         let mut report = vec![group];
+        if let Some(hint) = &self.hint {
+            report.push(Group::with_title(
+                Level::HELP.secondary_title(hint.as_str()),
+            ));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&report).to_string()
+    }
+}
+
+impl Diagnostic {
+    fn render_without_source(
+        &self,
+        level: annotate_snippets::Level<'_>,
+        position: &str,
+        color: bool,
+    ) -> String {
+        use annotate_snippets::{Group, Level, Renderer};
+        let mut report = vec![
+            level
+                .primary_title(self.message.as_str())
+                .element(annotate_snippets::Origin::path(position)),
+        ];
         if let Some(hint) = &self.hint {
             report.push(Group::with_title(
                 Level::HELP.secondary_title(hint.as_str()),

@@ -141,6 +141,10 @@ pub struct Protocol {
     pub commands: Vec<String>,
     #[serde(default)]
     pub rfc_url: Option<String>,
+    /// The names (without `.yaml`) of every code file, read or not. Set by the loader, so that
+    /// a file that failed to parse does not also make every reference to it an error.
+    #[serde(skip)]
+    pub code_files: Vec<String>,
     /// The codes, in the protocol's order. Set by the loader.
     #[serde(skip)]
     pub codes: Vec<Code>,

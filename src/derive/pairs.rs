@@ -14,6 +14,8 @@ pub struct PairFacts<'a> {
     pub category: Option<(&'a str, &'a str)>,
     pub outcome: (Outcome, Outcome),
     pub phases: Split<'a>,
+    /// Each code's phases, in the protocol's order.
+    pub phases_of: (Vec<&'a str>, Vec<&'a str>),
     pub commands: Split<'a>,
     pub closes: (bool, bool),
     pub parsed_text: (bool, bool),
@@ -74,13 +76,15 @@ impl<'a> PairFacts<'a> {
             .iter()
             .find(|n| n.with.value == b.id())
             .or_else(|| b.pair_notes.iter().find(|n| n.with.value == a.id()));
+        let (pa, pb) = (order(a), order(b));
         Some(PairFacts {
             a,
             b,
             class: (ca, cb),
             category,
             outcome: (class_a.outcome, class_b.outcome),
-            phases: Split::of(&order(a), &order(b)),
+            phases: Split::of(&pa, &pb),
+            phases_of: (pa, pb),
             commands: Split::of(&a.commands(), &b.commands()),
             closes: (a.closes_connection, b.closes_connection),
             parsed_text: (a.parsed_text, b.parsed_text),

@@ -86,6 +86,11 @@ fn load_protocol(dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<Protocol> {
     protocol.id = id;
     protocol.dir = dir.to_path_buf();
     let files: Vec<PathBuf> = read::code_files(dir, diags);
+    protocol.code_files = files
+        .iter()
+        .filter_map(|f| f.file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
     protocol.codes = files
         .iter()
         .filter_map(|path| {

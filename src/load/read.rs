@@ -184,10 +184,8 @@ fn yaml_diagnostic(path: &Path, text: &str, err: &serde_saphyr::Error) -> Diagno
         None => raw,
     };
     let mut d = Diagnostic::error(path, message.trim().to_string());
-    if let Some(loc) = err.location() {
-        if loc.line() > 0 {
-            d = d.at(text, loc.line(), loc.column());
-        }
+    if let Some(loc) = err.location().filter(|l| l.line() > 0) {
+        d = d.at(text, loc.line(), loc.column());
     }
     if let Some(hint) = did_you_mean(&d.message) {
         d = d.hint(hint);
@@ -199,7 +197,15 @@ fn yaml_diagnostic(path: &Path, text: &str, err: &serde_saphyr::Error) -> Diagno
 fn did_you_mean(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
     let (unknown, rest) = rest.split_once('`')?;
-    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let list = rest
+        .split("expected one of")
+        .nth(1)
+        .or_else(|| rest.split("expected").nth(1))?;
+    let expected: Vec<&str> = list
+        .split(',')
+        .map(|e| e.trim().trim_matches('`'))
+        .filter(|e| !e.is_empty())
+        .collect();
     let best = expected
         .iter()
         .map(|e| (strsim::damerau_levenshtein(unknown, e), *e))
@@ -217,7 +223,7 @@ mod tests {
 
     #[test]
     fn suggests_the_closest_field_name() {
-        let msg = "unknown field `descripton`, expected one of `code`, `name`, `description`";
+        let msg = "unknown field `descripton`, expected one of code, name, description";
         assert_eq!(
             did_you_mean(msg).as_deref(),
             Some("did you mean `description`?")

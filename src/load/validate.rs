@@ -211,7 +211,12 @@ fn validate_protocol(protocol: &mut Protocol, check: &TextCheck, diags: &mut Vec
             ));
         }
     }
-    let ids: BTreeSet<String> = protocol.codes.iter().map(|c| c.id().to_string()).collect();
+    let ids: BTreeSet<String> = protocol
+        .codes
+        .iter()
+        .map(|c| c.id().to_string())
+        .chain(protocol.code_files.iter().cloned())
+        .collect();
     let mut seen = BTreeMap::new();
     for code in &protocol.codes {
         validate_code(protocol, code, pattern.as_ref(), &ids, check, diags);
@@ -262,17 +267,15 @@ fn validate_code(
             .hint(format!("rename the file to {id}.yaml or fix `code`")),
         );
     }
-    if let Some(re) = pattern {
-        if !re.is_match(id) {
-            diags.push(error_at(
-                path,
-                &code.code.referenced,
-                format!(
-                    "code {id} does not match the protocol's pattern `{}`",
-                    protocol.code_pattern.value
-                ),
-            ));
-        }
+    if pattern.is_some_and(|re| !re.is_match(id)) {
+        diags.push(error_at(
+            path,
+            &code.code.referenced,
+            format!(
+                "code {id} does not match the protocol's pattern `{}`",
+                protocol.code_pattern.value
+            ),
+        ));
     }
     if protocol.class_of(code).is_none() {
         diags.push(error_at(
