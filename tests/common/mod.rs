@@ -92,3 +92,79 @@ pub fn attr(doc: &scraper::Html, css: &str, name: &str) -> Option<String> {
         .and_then(|e| e.value().attr(name))
         .map(String::from)
 }
+
+/// The repository's own site, built once per test binary and shared by its tests.
+pub fn built_site() -> &'static Path {
+    static SITE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let out = tempfile::tempdir().expect("tmp");
+        build(&repo(), out.path()).expect("the SMTP site builds");
+        out
+    })
+    .path()
+}
+
+/// The visible text of `main`, without the parts that are not prose (code, transcripts) and
+/// without blocks marked as another language than `lang`.
+pub fn prose_blocks(doc: &scraper::Html, lang: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for el in select(
+        doc,
+        "main p, main li, main td, main th, main h1, main h2, main h3, main h4, main figcaption",
+    ) {
+        let foreign = el
+            .ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .any(|a| {
+                a.value().attr("lang").is_some_and(|l| l != lang)
+                    || matches!(a.value().name(), "pre" | "code")
+            })
+            || el.value().attr("lang").is_some_and(|l| l != lang);
+        if foreign {
+            continue;
+        }
+        // Text outside <code> children.
+        let mut text = String::new();
+        for node in el.descendants() {
+            if let Some(t) = node.value().as_text() {
+                let in_code = node
+                    .ancestors()
+                    .filter_map(scraper::ElementRef::wrap)
+                    .take_while(|a| a.id() != el.id())
+                    .any(|a| a.value().name() == "code");
+                if !in_code {
+                    text.push_str(t);
+                }
+            }
+        }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// Sentences of a text: split after . ! ? and the Korean full stop, trimmed.
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        cur.push(*c);
+        let end = matches!(c, '.' | '!' | '?' | '。')
+            && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        if end {
+            let s = cur.trim().to_string();
+            if s.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+                out.push(s);
+            }
+            cur.clear();
+        }
+    }
+    let s = cur.trim().to_string();
+    if s.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+        out.push(s);
+    }
+    out
+}
