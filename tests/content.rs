@@ -345,3 +345,54 @@ fn korean_particles_agree_with_the_number_before_them() {
         wrong[..wrong.len().min(30)].join("\n")
     );
 }
+
+#[test]
+fn every_phase_a_code_names_exists_in_its_protocol() {
+    let site = site();
+    for p in &site.protocols {
+        let ids: Vec<&str> = p.phases.iter().map(|ph| ph.id.as_str()).collect();
+        for c in &p.codes {
+            for phase in c.phases() {
+                assert!(
+                    ids.contains(&phase),
+                    "{} names phase {phase}, which {} lacks",
+                    c.id(),
+                    p.id
+                );
+            }
+            assert!(!c.phases().is_empty(), "{} names no phase", c.id());
+        }
+    }
+}
+
+#[test]
+fn every_code_and_pair_page_carries_the_session_diagram() {
+    let root = built_site();
+    for (rel, bytes) in tree(root)
+        .iter()
+        .filter(|(k, _)| k.ends_with("index.html") && k.contains("smtp/"))
+    {
+        let name = rel.rsplit('/').nth(1).unwrap_or("");
+        let reverse = name.split_once("-vs-").is_some_and(|(a, b)| a > b);
+        if name == "smtp" || reverse {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        assert_eq!(
+            html.matches("<svg class=\"diagram\" role=\"img\"").count(),
+            1,
+            "{rel}"
+        );
+        let doc = scraper::Html::parse_document(&html);
+        let desc = text_of(&select(&doc, "svg desc")[0]);
+        assert!(
+            !desc.is_empty(),
+            "{rel}: the diagram says in words what it shows"
+        );
+        let body = select(&doc, "main").iter().map(text_of).collect::<String>();
+        assert!(
+            body.contains(&desc),
+            "{rel}: the page text has the diagram's fact too"
+        );
+    }
+}

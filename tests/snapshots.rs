@@ -19,3 +19,18 @@ fn key_pages_match_their_snapshots() {
         insta::assert_snapshot!(name, html);
     }
 }
+
+#[test]
+fn pair_diagrams_match_their_snapshots() {
+    let out = tempfile::tempdir().expect("tmp");
+    build(&fixture("mini"), out.path()).expect("build");
+    for (name, rel) in [
+        ("diagram_450_550", "smtp/450-vs-550/index.html"),
+        ("diagram_250_450_ko", "ko/smtp/250-vs-450/index.html"),
+    ] {
+        let html = std::fs::read_to_string(out.path().join(rel)).expect("page");
+        let start = html.find("<svg").expect("svg");
+        let end = html[start..].find("</svg>").expect("end") + start + 6;
+        insta::assert_snapshot!(name, html[start..end].replace("><", ">\n<"));
+    }
+}

@@ -2,6 +2,7 @@
 //! page, and tera for the HTML. `Renderer::new` prepares everything that pages share (per
 //! language and code, once); `Renderer::render` turns one `Page` into its bytes.
 
+pub mod diagram;
 pub mod markdown;
 mod pages;
 pub mod prose;

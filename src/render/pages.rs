@@ -233,8 +233,20 @@ impl<'a> Renderer<'a> {
         if code.deprecated {
             facts.push(s.fill("code.deprecated_sentence", &[("code", id)]));
         }
+        let code_phases = code.phases();
+        let diagram = super::diagram::svg(
+            &w.phase_lane(),
+            &[super::diagram::Mark {
+                code: id,
+                phases: &code_phases,
+            }],
+            &s.fill("diagram.title_code", &[("protocol", &p.name), ("code", id)]),
+            &s.fill("code.phases_sentence", &[("code", id), ("phases", &phases)]),
+            &s.fill("diagram.legend_code", &[("code", id)]),
+        );
         let full = obj! {
             "code" => id,
+            "diagram" => html(diagram),
             "href" => href.as_str(),
             "name" => localized(&code.name, lang, default, false),
             "summary" => localized(&code.summary, lang, default, false),
@@ -474,6 +486,27 @@ impl<'a> Renderer<'a> {
                 ctx.insert_value("protocol", lv.protocol_values[protocol].clone());
                 ctx.insert_value("a", lv.protocols[protocol][a].full.clone());
                 ctx.insert_value("b", lv.protocols[protocol][b].full.clone());
+                let diagram = if pr.phases.is_empty() {
+                    String::new()
+                } else {
+                    super::diagram::svg(
+                        &words.phase_lane(),
+                        &[
+                            super::diagram::Mark {
+                                code: ca.id(),
+                                phases: &facts.phases_of.0,
+                            },
+                            super::diagram::Mark {
+                                code: cb.id(),
+                                phases: &facts.phases_of.1,
+                            },
+                        ],
+                        &s.fill("diagram.title_pair", &names),
+                        &pr.phases,
+                        &s.fill("diagram.legend_pair", &names),
+                    )
+                };
+                ctx.insert_value("diagram", html(diagram));
                 ctx.insert("pair", &pr);
                 ctx.insert_value("related_pairs", self.related_pairs(li, protocol, ca, cb));
             }

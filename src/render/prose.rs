@@ -54,6 +54,20 @@ impl Words<'_> {
             .collect()
     }
 
+    /// The protocol's phases as (id, name in this language), for the diagram.
+    pub fn phase_lane(&self) -> Vec<(&str, String)> {
+        self.protocol
+            .phases
+            .iter()
+            .map(|p| {
+                (
+                    p.id.as_str(),
+                    p.name.get(self.lang, self.default).text.to_string(),
+                )
+            })
+            .collect()
+    }
+
     pub fn phase_list(&self, ids: &[&str]) -> String {
         let names = self.phase_names(ids);
         self.s
