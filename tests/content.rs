@@ -265,8 +265,7 @@ fn korean_pages_are_written_in_korean() {
                 let latin_words = s
                     .split_whitespace()
                     .filter(|w| {
-                        w.chars().filter(|c| c.is_ascii_lowercase()).count() >= 3
-                            && w.chars().all(|c| c.is_ascii())
+                        w.chars().filter(|c| c.is_ascii_lowercase()).count() >= 3 && w.is_ascii()
                     })
                     .count();
                 let hangul = s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
