@@ -78,6 +78,18 @@ fn sentences_are_whole_not_glued_fragments() {
             ] {
                 assert!(!text.contains(glued), "{rel}: {glued:?} in the text");
             }
+            // A missing UI string shows as its key (`diff.phases`): never on a page.
+            for word in text.split_whitespace() {
+                let key =
+                    word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '.');
+                let namespaced = [
+                    "pair.", "diff.", "server.", "client.", "outcome.", "code.", "table.",
+                    "diagram.", "nav.", "title.",
+                ]
+                .iter()
+                .any(|n| key.len() > n.len() && key.starts_with(n));
+                assert!(!namespaced, "{rel}: missing string {key}");
+            }
         }
     }
 }

@@ -284,37 +284,17 @@ fn differences(w: &Words, f: &PairFacts) -> Vec<String> {
         ));
     }
     if !f.phases.is_same() {
-        let all_a: Vec<&str> = f
-            .phases
-            .shared
-            .iter()
-            .chain(&f.phases.only_a)
-            .copied()
-            .collect();
-        let all_b: Vec<&str> = f
-            .phases
-            .shared
-            .iter()
-            .chain(&f.phases.only_b)
-            .copied()
-            .collect();
         out.push(s.fill(
             "diff.phases",
             &[
                 ("a", a),
                 ("b", b),
-                ("pa", &w.phase_list(&all_a)),
-                ("pb", &w.phase_list(&all_b)),
+                ("pa", &w.phase_list(&f.phases_of.0)),
+                ("pb", &w.phase_list(&f.phases_of.1)),
             ],
         ));
     }
-    if !f.commands.is_same() && !f.commands.shared.is_empty() {
-        out.push(s.fill(
-            "diff.commands_shared",
-            &[("a", a), ("b", b), ("shared", &s.list(&f.commands.shared))],
-        ));
-    }
-    if !f.commands.is_same() && (f.commands.only_a.len() + f.commands.only_b.len()) > 0 {
+    if !f.commands.is_same() {
         let ca = f.a.commands();
         let cb = f.b.commands();
         if !ca.is_empty() && !cb.is_empty() {
@@ -468,24 +448,10 @@ fn table(w: &Words, f: &PairFacts) -> Vec<Row> {
         cmds(f.b.commands()),
     ));
     if !w.protocol.phases.is_empty() {
-        let all_a: Vec<&str> = f
-            .phases
-            .shared
-            .iter()
-            .chain(&f.phases.only_a)
-            .copied()
-            .collect();
-        let all_b: Vec<&str> = f
-            .phases
-            .shared
-            .iter()
-            .chain(&f.phases.only_b)
-            .copied()
-            .collect();
         rows.push(row(
             "table.phases",
-            w.phase_names(&all_a).join(", "),
-            w.phase_names(&all_b).join(", "),
+            w.phase_names(&f.phases_of.0).join(", "),
+            w.phase_names(&f.phases_of.1).join(", "),
         ));
     }
     rows.push(row(
