@@ -71,7 +71,7 @@ pub fn svg(
             r#"<g class="{class}"><rect x="{}" y="4" width="{}" height="{}" rx="6"/>"#,
             x + 2,
             CELL - 4,
-            height - 8
+            height - 30
         );
         // Phase names wrap at a slash or space onto two lines when long.
         let lines = split_name(name);
