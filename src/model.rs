@@ -110,6 +110,9 @@ pub struct Category {
 pub struct Phase {
     pub id: String,
     pub name: Text,
+    /// The phase stands for "any command": a code there can also come at every command phase.
+    #[serde(default)]
+    pub any_command: bool,
 }
 
 /// `content/<protocol>/protocol.yaml`, plus the codes found beside it.

@@ -14,6 +14,8 @@ pub struct PairFacts<'a> {
     pub category: Option<(&'a str, &'a str)>,
     pub outcome: (Outcome, Outcome),
     pub phases: Split<'a>,
+    /// Whether each code can answer any command (it occurs at an `any_command` phase).
+    pub any_command: (bool, bool),
     /// Each code's phases, in the protocol's order.
     pub phases_of: (Vec<&'a str>, Vec<&'a str>),
     pub commands: Split<'a>,
@@ -77,6 +79,13 @@ impl<'a> PairFacts<'a> {
             .find(|n| n.with.value == b.id())
             .or_else(|| b.pair_notes.iter().find(|n| n.with.value == a.id()));
         let (pa, pb) = (order(a), order(b));
+        let wildcard = |phases: &[&str]| {
+            protocol
+                .phases
+                .iter()
+                .any(|p| p.any_command && phases.contains(&p.id.as_str()))
+        };
+        let any_command = (wildcard(&pa), wildcard(&pb));
         Some(PairFacts {
             a,
             b,
@@ -85,6 +94,7 @@ impl<'a> PairFacts<'a> {
             outcome: (class_a.outcome, class_b.outcome),
             phases: Split::of(&pa, &pb),
             phases_of: (pa, pb),
+            any_command,
             commands: Split::of(&a.commands(), &b.commands()),
             closes: (a.closes_connection, b.closes_connection),
             parsed_text: (a.parsed_text, b.parsed_text),

@@ -205,6 +205,17 @@ pub fn phase_sentence(w: &Words, f: &PairFacts) -> String {
             &[("a", a), ("b", b), ("phases", &w.phase_list(&ph.shared))],
         );
     }
+    if ph.is_disjoint() && (f.any_command.0 || f.any_command.1) {
+        let (x, y, py) = if f.any_command.0 {
+            (a, b, &f.phases_of.1)
+        } else {
+            (b, a, &f.phases_of.0)
+        };
+        return s.fill(
+            "pair.phases.any_command",
+            &[("x", x), ("y", y), ("py", &w.phase_list(py))],
+        );
+    }
     if ph.is_disjoint() {
         return s.fill(
             "pair.phases.disjoint",
@@ -363,7 +374,12 @@ fn server(w: &Words, f: &PairFacts) -> Vec<String> {
         }
         _ => {}
     }
-    if f.phases.is_disjoint() && !f.phases.only_a.is_empty() && !f.phases.only_b.is_empty() {
+    let wildcard = f.any_command.0 || f.any_command.1;
+    if f.phases.is_disjoint()
+        && !wildcard
+        && !f.phases.only_a.is_empty()
+        && !f.phases.only_b.is_empty()
+    {
         out.push(s.fill(
             "server.phase",
             &[
