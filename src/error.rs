@@ -79,6 +79,7 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING,
         };
         let path = self.file.display().to_string();
+        let position = self.position();
         let group = match (&self.source_line, self.line) {
             (Some(src), Some(line)) => {
                 let col = self.column.unwrap_or(1).saturating_sub(1) as usize;
@@ -98,39 +99,11 @@ impl Diagnostic {
                         .annotation(AnnotationKind::Primary.span(start..end)),
                 )
             }
-            _ => {
-                let position = self.position();
-                return self.render_without_source(level, &position, color);
-            }
+            _ => level
+                .primary_title(self.message.as_str())
+                .element(annotate_snippets::Origin::path(position.as_str())),
         };
         let mut report = vec![group];
-        if let Some(hint) = &self.hint {
-            report.push(Group::with_title(
-                Level::HELP.secondary_title(hint.as_str()),
-            ));
-        }
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
-        renderer.render(&report).to_string()
-    }
-}
-
-impl Diagnostic {
-    fn render_without_source(
-        &self,
-        level: annotate_snippets::Level<'_>,
-        position: &str,
-        color: bool,
-    ) -> String {
-        use annotate_snippets::{Group, Level, Renderer};
-        let mut report = vec![
-            level
-                .primary_title(self.message.as_str())
-                .element(annotate_snippets::Origin::path(position)),
-        ];
         if let Some(hint) = &self.hint {
             report.push(Group::with_title(
                 Level::HELP.secondary_title(hint.as_str()),

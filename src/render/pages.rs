@@ -463,13 +463,7 @@ impl<'a> Renderer<'a> {
                 let pr = prose::pair_prose(&words, &facts);
                 template = "pair.html";
                 kind = "pair";
-                let names = [
-                    ("protocol", p.name.as_str()),
-                    ("a", ca.id()),
-                    ("b", cb.id()),
-                    ("name_a", ca.name.get(lang, default).text),
-                    ("name_b", cb.name.get(lang, default).text),
-                ];
+                let names = pair_slots(p, ca, cb, lang, default);
                 title = s.fill("title.pair", &names);
                 let lead = pr.note.clone().unwrap_or_else(|| pr.intro.join(" "));
                 description = excerpt(
@@ -515,13 +509,7 @@ impl<'a> Renderer<'a> {
                 let (ca, cb) = (&p.codes[a], &p.codes[b]);
                 template = "redirect.html";
                 kind = "redirect";
-                let names = [
-                    ("protocol", p.name.as_str()),
-                    ("a", ca.id()),
-                    ("b", cb.id()),
-                    ("name_a", ca.name.get(lang, default).text),
-                    ("name_b", cb.name.get(lang, default).text),
-                ];
+                let names = pair_slots(p, ca, cb, lang, default);
                 title = s.fill("title.pair", &names);
                 description = s.fill("description.redirect", &names);
                 indexable = false;
@@ -751,4 +739,21 @@ impl<'a> Renderer<'a> {
             .replace('>', "\\u003e")
             .replace('&', "\\u0026")
     }
+}
+
+/// The slots that pair titles and headings fill: protocol, both codes and both names.
+fn pair_slots<'a>(
+    p: &'a Protocol,
+    a: &'a Code,
+    b: &'a Code,
+    lang: &'a str,
+    default: &'a str,
+) -> [(&'static str, &'a str); 5] {
+    [
+        ("protocol", p.name.as_str()),
+        ("a", a.id()),
+        ("b", b.id()),
+        ("name_a", a.name.get(lang, default).text),
+        ("name_b", b.name.get(lang, default).text),
+    ]
 }
