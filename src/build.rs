@@ -6,6 +6,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::load;
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer};
+use crate::render::{data, sitemap};
 use crate::write;
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -74,6 +75,22 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             .try_for_each(|&page| write_page(&renderer, &staging, page))?;
         for asset in &theme.assets {
             staging.write(&asset.name, &asset.bytes)?;
+        }
+        for (name, bytes) in sitemap::sitemaps(&renderer, &pages, sitemap::MAX_URLS) {
+            staging.write(&name, &bytes)?;
+        }
+        staging.write("robots.txt", &sitemap::robots(&renderer))?;
+        for p in &site.protocols {
+            staging.write(
+                &format!("{}/codes.json", p.id),
+                &data::codes_json(&site, &renderer.urls, p),
+            )?;
+            for c in &p.codes {
+                staging.write(
+                    &format!("{}/{}.json", p.id, c.id()),
+                    &data::code_json(&site, &renderer.urls, p, c),
+                )?;
+            }
         }
         staging.write(".nojekyll", b"")?;
         if let Some(cname) = &site.config.cname {

@@ -319,3 +319,94 @@ fn content_html_is_sanitized() {
         );
     }
 }
+
+#[test]
+fn sitemap_lists_indexable_pages_with_their_alternates_and_robots_names_it() {
+    let out = tempfile::tempdir().expect("tmp");
+    build(&fixture("multi"), out.path()).expect("build");
+    let sitemap = fs::read_to_string(out.path().join("sitemap.xml")).expect("sitemap");
+    // 3 languages × (home + 2 protocols + 5 codes + 1 + 3 pairs)
+    assert_eq!(sitemap.matches("<url>").count(), 3 * (1 + 2 + 5 + 1 + 3));
+    assert!(sitemap.contains("<loc>https://user.github.io/repo/de/web/200-vs-404/</loc>"));
+    assert!(
+        sitemap
+            .contains(r#"hreflang="x-default" href="https://user.github.io/repo/web/200-vs-404/""#)
+    );
+    assert!(!sitemap.contains("404-vs-200"), "reverse pages stay out");
+    assert!(!sitemap.contains("404.html"));
+    let robots = fs::read_to_string(out.path().join("robots.txt")).expect("robots");
+    assert!(robots.contains("Sitemap: https://user.github.io/repo/sitemap.xml"));
+}
+
+#[test]
+fn a_large_sitemap_becomes_an_index() {
+    let site = codevs::load::load(&fixture("multi")).expect("load").0;
+    let langs: Vec<&str> = site.config.languages().collect();
+    let theme =
+        codevs::render::theme::Theme::load(&fixture("multi"), "default", &langs).expect("theme");
+    let urls = codevs::derive::urls::Urls::new(
+        "https://x.org/",
+        "en",
+        codevs::derive::urls::LinkStyle::Directory,
+    );
+    let r = codevs::render::Renderer::new(&site, &theme, urls);
+    let files = codevs::render::sitemap::sitemaps(&r, &r.pages(), 10);
+    assert_eq!(files[0].0, "sitemap.xml");
+    let index = String::from_utf8(files[0].1.clone()).expect("utf8");
+    assert!(index.contains("<sitemapindex"));
+    assert_eq!(files.len(), 1 + 4, "36 URLs in files of 10");
+    assert!(index.contains("<loc>https://x.org/sitemap-4.xml</loc>"));
+}
+
+#[test]
+fn every_code_has_json_data_and_the_protocol_lists_them() {
+    let out = tempfile::tempdir().expect("tmp");
+    build(&fixture("multi"), out.path()).expect("build");
+    let list: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.path().join("web/codes.json")).expect("codes.json"))
+            .expect("json");
+    let codes = list["codes"].as_array().expect("codes");
+    assert_eq!(codes.len(), 3);
+    assert_eq!(
+        codes[1]["json_url"],
+        "https://user.github.io/repo/web/404.json"
+    );
+    let one: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.path().join("web/404.json")).expect("404.json"))
+            .expect("json");
+    assert_eq!(one["code"], "404");
+    assert_eq!(one["class"]["outcome"], "client_error");
+    assert_eq!(
+        one["html_url"]["de"],
+        "https://user.github.io/repo/de/web/404/"
+    );
+    assert_eq!(
+        one["meanings"][0]["source"]["url"],
+        "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5"
+    );
+}
+
+#[test]
+fn base_url_flag_overrides_site_yaml() {
+    let out = tempfile::tempdir().expect("tmp");
+    let opts = codevs::BuildOptions {
+        root: fixture("mini"),
+        output: Some(out.path().to_path_buf()),
+        base_url: Some("https://user.github.io/other".into()),
+        offline: false,
+    };
+    build_with(opts).expect("build");
+    let doc = page(out.path(), "smtp/250/index.html");
+    assert_eq!(
+        attr(&doc, "link[rel=canonical]", "href").as_deref(),
+        Some("https://user.github.io/other/smtp/250/")
+    );
+    let doc = page(out.path(), "404.html");
+    for a in select(&doc, "a[href]") {
+        let href = a.value().attr("href").expect("href");
+        assert!(
+            href.starts_with("/other/") || href.starts_with('#'),
+            "{href}"
+        );
+    }
+}

@@ -2,10 +2,12 @@
 //! page, and tera for the HTML. `Renderer::new` prepares everything that pages share (per
 //! language and code, once); `Renderer::render` turns one `Page` into its bytes.
 
+pub mod data;
 pub mod diagram;
 pub mod markdown;
 mod pages;
 pub mod prose;
+pub mod sitemap;
 pub mod theme;
 mod values;
 

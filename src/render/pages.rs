@@ -333,6 +333,31 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The absolute URL of a page that search engines should index (not reverse or 404 pages).
+    pub fn canonical(&self, page: Page) -> Option<String> {
+        match page {
+            Page::Reverse { .. } | Page::NotFound => None,
+            _ => Some(
+                self.urls
+                    .absolute(&self.page_path(page, Self::lang_of(page))),
+            ),
+        }
+    }
+
+    /// The same page in every language: (language tag, absolute URL), in the site's order.
+    pub fn alternates(&self, page: Page) -> Vec<(&str, String)> {
+        self.langs
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                (
+                    l.lang.as_str(),
+                    self.urls.absolute(&self.page_path(page, i)),
+                )
+            })
+            .collect()
+    }
+
     /// The file a page is written to, relative to the output folder.
     pub fn file_of(&self, page: Page) -> String {
         match page {
