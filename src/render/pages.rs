@@ -440,8 +440,9 @@ impl<'a> Renderer<'a> {
                 let c = &p.codes[code];
                 template = "code.html";
                 kind = "code";
-                title = s.fill(
-                    "title.code",
+                title = fit_title(
+                    s,
+                    &["title.code", "title.code_short"],
                     &[
                         ("protocol", &p.name),
                         ("code", c.id()),
@@ -489,7 +490,7 @@ impl<'a> Renderer<'a> {
                 template = "pair.html";
                 kind = "pair";
                 let names = pair_slots(p, ca, cb, lang, default);
-                title = s.fill("title.pair", &names);
+                title = fit_title(s, &["title.pair", "title.pair_short"], &names);
                 let lead = pr.note.clone().unwrap_or_else(|| pr.intro.join(" "));
                 description = excerpt(
                     &format!("{} {lead}", s.fill("description.pair", &names)),
@@ -535,7 +536,7 @@ impl<'a> Renderer<'a> {
                 template = "redirect.html";
                 kind = "redirect";
                 let names = pair_slots(p, ca, cb, lang, default);
-                title = s.fill("title.pair", &names);
+                title = fit_title(s, &["title.pair", "title.pair_short"], &names);
                 description = s.fill("description.redirect", &names);
                 indexable = false;
                 let target = self.urls.pair(lang, &p.id, ca.id(), cb.id());
@@ -596,6 +597,7 @@ impl<'a> Renderer<'a> {
         meta.insert("breadcrumbs", breadcrumbs);
         meta.insert("json_ld", html(json_ld));
         meta.insert("css", text(asset("style.css")));
+        meta.insert("icon", text(asset("favicon.svg")));
         meta.insert("home", text(format!("{root}{home}")));
         ctx.insert_value("page", Value::from(meta));
         self.theme
@@ -781,4 +783,19 @@ fn pair_slots<'a>(
         ("name_a", a.name.get(lang, default).text),
         ("name_b", b.name.get(lang, default).text),
     ]
+}
+
+/// Titles longer than this are cut by search engines; the first pattern that fits is used.
+const MAX_TITLE: usize = 70;
+
+/// Fills the first of `keys` whose result fits in `MAX_TITLE` characters (else the last).
+fn fit_title(s: &crate::i18n::Strings, keys: &[&str], slots: &[(&str, &str)]) -> String {
+    let mut title = String::new();
+    for key in keys {
+        title = s.fill(key, slots);
+        if title.chars().count() <= MAX_TITLE {
+            break;
+        }
+    }
+    title
 }

@@ -26,6 +26,7 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "i18n/en.yaml",
     "i18n/ko.yaml",
     "static/style.css",
+    "static/favicon.svg",
 ];
 
 /// A static file with a content hash in its name (`style.3f2a….css`).
