@@ -73,7 +73,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         pages
             .par_iter()
             .try_for_each(|&page| write_page(&renderer, &staging, page))?;
-        for asset in &theme.assets {
+        for asset in theme.assets.iter().chain(&renderer.search_indexes) {
             staging.write(&asset.name, &asset.bytes)?;
         }
         for (name, bytes) in sitemap::sitemaps(&renderer, &pages, sitemap::MAX_URLS) {

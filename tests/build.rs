@@ -50,8 +50,8 @@ fn every_pair_has_one_canonical_page_and_one_reverse_page_per_language() {
             );
         }
     }
-    // home, protocol, codes, pairs, reverse pairs, per language, and one 404 page
-    assert_eq!(report.pages, 1 + 2 * (2 + n + n * (n - 1)));
+    // home, search, protocol, codes, pairs, reverse pairs, per language, and one 404 page
+    assert_eq!(report.pages, 1 + 2 * (3 + n + n * (n - 1)));
 }
 
 #[test]
@@ -299,7 +299,11 @@ fn content_html_is_sanitized() {
     for rel in ["smtp/250/index.html", "smtp/250-vs-450/index.html"] {
         let doc = page(&out, rel);
         assert!(
-            select(&doc, "body script, iframe, style, form").is_empty(),
+            select(
+                &doc,
+                "body script, .prose iframe, .prose style, .prose form, .prose object, .prose embed"
+            )
+            .is_empty(),
             "{rel} has an active element"
         );
         for el in select(&doc, "body *") {

@@ -7,6 +7,7 @@ pub mod diagram;
 pub mod markdown;
 mod pages;
 pub mod prose;
+pub mod search;
 pub mod sitemap;
 pub mod theme;
 mod values;

@@ -4,7 +4,7 @@
 
 use super::markdown;
 use super::prose::{self, Words};
-use super::theme::{Theme, render_tera_error};
+use super::theme::{Asset, Theme, hash, render_tera_error};
 use super::values::{Map, html, list, obj, strings, text};
 use crate::derive::pairs::{PairFacts, related_pairs};
 use crate::derive::urls::{PagePath, Urls};
@@ -42,6 +42,10 @@ pub enum Page {
         a: usize,
         b: usize,
     },
+    /// The search page of a language.
+    Search {
+        lang: usize,
+    },
     NotFound,
 }
 
@@ -65,6 +69,8 @@ pub struct Renderer<'a> {
     pub theme: &'a Theme,
     pub urls: Urls,
     langs: Vec<LangValues>,
+    /// The search index of each language, as a hashed script file.
+    pub search_indexes: Vec<Asset>,
 }
 
 /// Text in a language, marked with the language it is really in when it falls back.
@@ -87,8 +93,17 @@ impl<'a> Renderer<'a> {
             theme,
             urls,
             langs: Vec::new(),
+            search_indexes: Vec::new(),
         };
         let langs: Vec<String> = site.config.languages().map(String::from).collect();
+        renderer.search_indexes = langs
+            .iter()
+            .map(|l| {
+                let bytes = super::search::index_js(site, &renderer.urls, l);
+                let name = format!("assets/search-index.{l}.{:08x}.js", hash(&bytes) as u32);
+                Asset { name, bytes }
+            })
+            .collect();
         renderer.langs = langs
             .iter()
             .map(|l| renderer.lang_values(l, &default))
@@ -279,6 +294,7 @@ impl<'a> Renderer<'a> {
         let mut out = vec![Page::NotFound];
         for lang in 0..self.langs.len() {
             out.push(Page::Home { lang });
+            out.push(Page::Search { lang });
             for (protocol, p) in self.site.protocols.iter().enumerate() {
                 out.push(Page::Protocol { lang, protocol });
                 let n = p.codes.len();
@@ -329,6 +345,7 @@ impl<'a> Renderer<'a> {
                 self.urls
                     .pair(l, pid(protocol), code(protocol, b), code(protocol, a))
             }
+            Page::Search { .. } => self.urls.search(l),
             Page::NotFound => String::new(),
         }
     }
@@ -336,7 +353,7 @@ impl<'a> Renderer<'a> {
     /// The absolute URL of a page that search engines should index (not reverse or 404 pages).
     pub fn canonical(&self, page: Page) -> Option<String> {
         match page {
-            Page::Reverse { .. } | Page::NotFound => None,
+            Page::Reverse { .. } | Page::Search { .. } | Page::NotFound => None,
             _ => Some(
                 self.urls
                     .absolute(&self.page_path(page, Self::lang_of(page))),
@@ -362,11 +379,7 @@ impl<'a> Renderer<'a> {
     pub fn file_of(&self, page: Page) -> String {
         match page {
             Page::NotFound => "404.html".to_string(),
-            Page::Home { lang }
-            | Page::Protocol { lang, .. }
-            | Page::Code { lang, .. }
-            | Page::Pair { lang, .. }
-            | Page::Reverse { lang, .. } => Urls::file(&self.page_path(page, lang)),
+            _ => Urls::file(&self.page_path(page, Self::lang_of(page))),
         }
     }
 
@@ -374,6 +387,7 @@ impl<'a> Renderer<'a> {
         match page {
             Page::NotFound => 0,
             Page::Home { lang }
+            | Page::Search { lang }
             | Page::Protocol { lang, .. }
             | Page::Code { lang, .. }
             | Page::Pair { lang, .. }
@@ -403,6 +417,7 @@ impl<'a> Renderer<'a> {
         let home = self.urls.target(&self.urls.home(lang));
         let mut crumbs: Vec<(String, String)> = vec![(s.get("nav.home").to_string(), home.clone())];
         let (template, title, description, indexable, kind);
+        let mut scripts: Vec<String> = Vec::new();
         match page {
             Page::Home { .. } => {
                 template = "home.html";
@@ -411,10 +426,24 @@ impl<'a> Renderer<'a> {
                 description = excerpt(self.site.config.description.get(lang, default).text, 160);
                 indexable = true;
                 ctx.insert_value("featured", self.featured(li));
+                let pickers = (0..self.site.protocols.len()).map(|p| self.picker(li, p, None));
+                ctx.insert_value("pickers", list(pickers));
+            }
+            Page::Search { .. } => {
+                template = "search.html";
+                kind = "search";
+                title = s.fill(
+                    "search.title",
+                    &[("site", self.site.config.title.get(lang, default).text)],
+                );
+                description = s.get("search.description").to_string();
+                indexable = false;
+                scripts.insert(0, format!("{root}{}", self.search_indexes[li].name));
             }
             Page::Protocol { protocol, .. } => {
                 let p = &self.site.protocols[protocol];
                 template = "protocol.html";
+                ctx.insert_value("pickers", list([self.picker(li, protocol, None)]));
                 kind = "protocol";
                 title = s.fill(
                     "title.protocol",
@@ -469,6 +498,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert_value("protocol", lv.protocol_values[protocol].clone());
                 ctx.insert_value("code", lv.protocols[protocol][code].full.clone());
                 ctx.insert_value("comparisons", self.comparisons(li, protocol, code));
+                ctx.insert_value("pickers", list([self.picker(li, protocol, Some(code))]));
                 ctx.insert(
                     "compare_heading",
                     &s.fill("code.comparisons", &[("code", c.id())]),
@@ -551,11 +581,10 @@ impl<'a> Renderer<'a> {
                 indexable = false;
             }
         }
-        let canonical = match page {
-            Page::Reverse { .. } | Page::NotFound => None,
-            _ => Some(self.urls.absolute(&path)),
-        };
-        let alternates = if canonical.is_some() && self.langs.len() > 1 {
+        let canonical = self.canonical(page);
+        let alternates = if (canonical.is_some() || matches!(page, Page::Search { .. }))
+            && self.langs.len() > 1
+        {
             list(self.langs.iter().enumerate().map(|(i, l)| {
                 let p = self.page_path(page, i);
                 obj! {
@@ -598,6 +627,20 @@ impl<'a> Renderer<'a> {
         meta.insert("json_ld", html(json_ld));
         meta.insert("css", text(asset("style.css")));
         meta.insert("icon", text(asset("favicon.svg")));
+        meta.insert(
+            "search",
+            text(format!(
+                "{root}{}",
+                self.urls.target(&self.urls.search(lang))
+            )),
+        );
+        if matches!(
+            page,
+            Page::Home { .. } | Page::Protocol { .. } | Page::Code { .. } | Page::Search { .. }
+        ) {
+            scripts.push(asset("search.js"));
+        }
+        meta.insert("scripts", strings(&scripts));
         meta.insert("home", text(format!("{root}{home}")));
         ctx.insert_value("page", Value::from(meta));
         self.theme
@@ -683,6 +726,26 @@ impl<'a> Renderer<'a> {
                 }
             })
         }))
+    }
+
+    /// The compare picker of a protocol: its codes in order, and the pair URL pattern.
+    fn picker(&self, li: usize, protocol: usize, code: Option<usize>) -> Value {
+        let lang = &self.langs[li].lang;
+        let p = &self.site.protocols[protocol];
+        let a = code.unwrap_or(0);
+        let b = code
+            .and_then(|c| p.codes[c].related.first())
+            .and_then(|r| p.index_of(&r.value))
+            .unwrap_or(if a == 0 { 1 } else { 0 });
+        let id = |i: usize| p.codes.get(i).map_or("", |c| c.id());
+        obj! {
+            "protocol" => p.id.as_str(),
+            "name" => p.name.as_str(),
+            "pair" => self.urls.target(&self.urls.pair(lang, &p.id, "{a}", "{b}")),
+            "codes" => list(self.langs[li].protocols[protocol].iter().map(|c| c.brief.clone())),
+            "a" => id(a),
+            "b" => id(b),
+        }
     }
 
     /// Links from a code page to its comparison with every other code of the protocol.

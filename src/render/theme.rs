@@ -27,6 +27,9 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "i18n/ko.yaml",
     "static/style.css",
     "static/favicon.svg",
+    "static/search.js",
+    "templates/search.html",
+    "templates/partials/picker.html",
 ];
 
 /// A static file with a content hash in its name (`style.3f2a….css`).

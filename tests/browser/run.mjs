@@ -50,6 +50,8 @@ const PAGES = [
   ["pair (ko)", "ko/smtp/221-vs-421/"],
   ["protocol (ko)", "ko/smtp/"],
   ["home (ko)", "ko/"],
+  ["search", "search/"],
+  ["search (ko)", "ko/search/"],
 ];
 
 const TYPES = {
@@ -185,6 +187,51 @@ async function lighthouseChecks(browser, base) {
   }
 }
 
+/** The codes a search page lists, in order, after loading with `?q=`. */
+async function searchResults(browser, url) {
+  const { page, problems } = await load(browser, url);
+  await page.waitForFunction(() => document.getElementById("search-status")?.textContent !== "", { timeout: 3000 }).catch(() => {});
+  const codes = await page.$$eval("#search-results > li > a", (as) => as.map((a) => a.textContent.split(" ")[1]));
+  await page.close();
+  return { codes, problems };
+}
+
+async function searchChecks(browser, label, pageUrl) {
+  const cases = [
+    ["", "mailbox unavailable", (c) => c.includes("550") && c.includes("450")],
+    ["", "550", (c) => c[0] === "550"],
+    ["", "55", (c) => ["550", "551", "552", "553", "554", "555"].every((x) => c.slice(0, 7).includes(x)) && c.every((x) => x.startsWith("55"))],
+    ["", "authentication", (c) => c.includes("535") && c.includes("530")],
+    ["ko/", "사서함", (c) => c.includes("550") && c.includes("450")],
+    ["ko/", "인증", (c) => c.includes("535")],
+    ["ko/", "421", (c) => c[0] === "421"],
+  ];
+  for (const [prefix, q, ok] of cases) {
+    const { codes, problems } = await searchResults(browser, pageUrl(`${prefix}search/`, q));
+    check(`${label}: search ${prefix || "en/"} ?q=${q} → ${codes.slice(0, 6).join(" ")}`, ok(codes) && problems.length === 0, problems.join("\n"));
+  }
+}
+
+async function pickerCheck(browser, label, pageUrl, expected) {
+  const { page, problems } = await load(browser, pageUrl("smtp/550/"));
+  await page.select("form.picker select[name=a]", "550");
+  await page.select("form.picker select[name=b]", "450");
+  await Promise.all([page.waitForNavigation(), page.click("form.picker button")]);
+  const url = page.url();
+  check(`${label}: the picker goes from 550 and 450 to the canonical pair page`, url.endsWith(expected) && problems.length === 0, `${url}\n${problems.join("\n")}`);
+  await page.close();
+}
+
+async function headerSearchCheck(browser, label, pageUrl) {
+  const { page, problems } = await load(browser, pageUrl(""));
+  await page.type("#header-q", "mailbox");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, { timeout: 3000 }).catch(() => {});
+  const n = await page.$$eval("#search-results li", (l) => l.length);
+  check(`${label}: the header search box leads to results`, n > 0 && problems.length === 0, `${page.url()} ${n}\n${problems.join("\n")}`);
+  await page.close();
+}
+
 const server = await serve(WEB);
 const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await puppeteer.launch({
@@ -220,6 +267,21 @@ try {
     // The only complaints are about the missing document itself (HTTP 404 and Chrome's log of it).
     const others = problems.filter((p) => !/404/.test(p));
     check("http: an unknown address shows the 404 page", problems.length > 0 && others.length === 0, problems.join("\n"));
+  }
+  const webUrl = (path, q) => `${base}${path}${q === undefined ? "" : `?q=${encodeURIComponent(q)}`}`;
+  const fileUrl = (path, q) => `${pathToFileURL(join(OFFLINE, path, "index.html")).href}${q === undefined ? "" : `?q=${encodeURIComponent(q)}`}`;
+  await searchChecks(browser, "http", webUrl);
+  await searchChecks(browser, "file://", fileUrl);
+  await pickerCheck(browser, "http", webUrl, "/smtp/450-vs-550/");
+  await pickerCheck(browser, "file://", fileUrl, "/smtp/450-vs-550/index.html");
+  await headerSearchCheck(browser, "http", webUrl);
+  await headerSearchCheck(browser, "file://", fileUrl);
+  for (const dir of [WEB, OFFLINE]) {
+    const sizes = (await readdir(join(dir, "assets"))).filter((f) => f.startsWith("search-index."));
+    for (const f of sizes) {
+      const size = (await stat(join(dir, "assets", f))).size;
+      check(`search index ${f} is under 100 KB (${size} bytes)`, size < 100_000);
+    }
   }
   await validateHtml(WEB);
   await linksResolve(WEB, "web", false);
