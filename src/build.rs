@@ -3,6 +3,7 @@
 
 use crate::derive::urls::{LinkStyle, Urls};
 use crate::error::{Diagnostic, Error, Result};
+use crate::links;
 use crate::load;
 use crate::render::theme::Theme;
 use crate::render::{Page, Renderer};
@@ -22,6 +23,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Links name their files (`…/index.html`) so the site works from `file://`.
     pub offline: bool,
+    /// Pages load the dev server's reload script (`codevs serve`).
+    pub live_reload: bool,
 }
 
 impl BuildOptions {
@@ -31,6 +34,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             offline: false,
+            live_reload: false,
         }
     }
 
@@ -65,7 +69,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         LinkStyle::Directory
     };
     let urls = Urls::new(&base_url, site.config.default_lang(), style);
-    let renderer = Renderer::new(&site, &theme, urls);
+    let mut renderer = Renderer::new(&site, &theme, urls);
+    if opts.live_reload {
+        renderer.live_reload = Some(format!(
+            "{}{}live.js",
+            renderer.urls.base_path,
+            crate::serve::DEV_PREFIX
+        ));
+    }
     let pages = renderer.pages();
 
     let staging = write::stage(&opts.root, &opts.output_dir())?;
@@ -119,8 +130,19 @@ fn write_page(renderer: &Renderer, staging: &write::Staging, page: Page) -> Resu
     staging.write(&renderer.file_of(page), &html)
 }
 
-/// Loads and renders everything without writing (for `check`).
-pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
+/// What `check` found besides errors: warnings, translation coverage and the links checked.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    pub warnings: Vec<Diagnostic>,
+    /// One line per language other than the default: how much is translated, and what is not.
+    pub coverage: Vec<String>,
+    pub pages: usize,
+    pub links: usize,
+}
+
+/// Loads, validates and renders everything without writing; checks that every internal link
+/// of every page resolves.
+pub fn check(opts: &BuildOptions) -> Result<CheckReport> {
     let loaded = load::load_all(&opts.root);
     if loaded.has_errors() {
         return Err(Error::Content(loaded.diagnostics));
@@ -133,12 +155,76 @@ pub fn check(opts: &BuildOptions) -> Result<Vec<Diagnostic>> {
     let urls = Urls::new(
         &site.config.base_url.value,
         site.config.default_lang(),
-        LinkStyle::Directory,
+        LinkStyle::File,
     );
     let renderer = Renderer::new(&site, &theme, urls);
-    renderer
-        .pages()
+    let pages = renderer.pages();
+    let mut files: std::collections::HashSet<String> =
+        pages.iter().map(|&p| renderer.file_of(p)).collect();
+    files.extend(
+        theme
+            .assets
+            .iter()
+            .chain(&renderer.search_indexes)
+            .map(|a| a.name.clone()),
+    );
+    let broken: Vec<Vec<Diagnostic>> = pages
         .par_iter()
-        .try_for_each(|&p| renderer.render(p).map(|_| ()))?;
-    Ok(loaded.diagnostics)
+        .map(|&page| -> Result<Vec<Diagnostic>> {
+            let html = renderer.render(page)?;
+            let file = renderer.file_of(page);
+            Ok(
+                links::broken(&file, &String::from_utf8_lossy(&html), &files)
+                    .into_iter()
+                    .map(|href| {
+                        Diagnostic::error(
+                            std::path::Path::new(&file),
+                            format!("the link {href} leads to no page"),
+                        )
+                        .hint("a theme template builds this link")
+                    })
+                    .collect(),
+            )
+        })
+        .collect::<Result<_>>()?;
+    let broken: Vec<Diagnostic> = broken.into_iter().flatten().collect();
+    if !broken.is_empty() {
+        return Err(Error::Content(broken));
+    }
+    Ok(CheckReport {
+        warnings: loaded.diagnostics,
+        coverage: coverage(&site),
+        pages: pages.len(),
+        links: files.len(),
+    })
+}
+
+/// Which codes and fields still lack a translation, per language.
+fn coverage(site: &crate::model::Site) -> Vec<String> {
+    let default = site.config.default_lang();
+    let mut out = Vec::new();
+    for lang in site.config.languages().filter(|l| *l != default) {
+        let mut missing = Vec::new();
+        let mut total = 0;
+        for p in &site.protocols {
+            for c in &p.codes {
+                total += 1;
+                let fields: Vec<&str> = c
+                    .texts()
+                    .iter()
+                    .filter(|(_, t)| !t.has(lang))
+                    .map(|(k, _)| *k)
+                    .collect();
+                if !fields.is_empty() {
+                    missing.push(format!("{} {}: {}", p.name, c.id(), fields.join(", ")));
+                }
+            }
+        }
+        out.push(format!(
+            "{lang}: {} of {total} codes fully translated",
+            total - missing.len()
+        ));
+        out.extend(missing.into_iter().map(|m| format!("  {m}")));
+    }
+    out
 }

@@ -13,12 +13,15 @@ pub mod build;
 pub mod derive;
 pub mod error;
 pub mod i18n;
+pub mod links;
 pub mod load;
 pub mod model;
+pub mod new;
 pub mod particles;
 pub mod render;
+pub mod serve;
 pub mod text;
 pub mod write;
 
-pub use build::{BuildOptions, BuildReport, build, check};
+pub use build::{BuildOptions, BuildReport, CheckReport, build, check};
 pub use error::{Diagnostic, Error, Result};

@@ -43,7 +43,7 @@ enum Command {
         #[arg(long)]
         offline: bool,
     },
-    /// Check the content and themes without writing anything.
+    /// Check content, themes and links without writing anything.
     #[command(after_help = "Examples:\n  codevs check\n  codevs check --root my-site --strict")]
     Check {
         #[arg(long, default_value = ".")]
@@ -51,6 +51,35 @@ enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+    },
+    /// Build, serve on 127.0.0.1, rebuild on every change and reload the browser.
+    #[command(
+        after_help = "Examples:\n  codevs serve\n  codevs serve --port 8080 --open\n  codevs serve --bind 0.0.0.0   # also reachable from other machines"
+    )]
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Only this machine can connect unless you change it.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Write a new code file with every field, ready to fill.
+    #[command(
+        after_help = "Examples:\n  codevs new smtp 521\n  codevs new http 418 --root my-site"
+    )]
+    New {
+        /// The protocol's folder under content/.
+        protocol: String,
+        /// The code, as the protocol's pattern wants it.
+        code: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -61,6 +90,10 @@ fn color() -> bool {
 fn fail(e: &Error) -> ExitCode {
     eprintln!("{}", e.render(color()));
     ExitCode::FAILURE
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 fn main() -> ExitCode {
@@ -77,23 +110,20 @@ fn main() -> ExitCode {
                 output,
                 base_url,
                 offline,
+                live_reload: false,
             };
             match codevs::build(&opts) {
                 Ok(report) => {
-                    for w in &report.warnings {
-                        if !cli.quiet {
+                    if !cli.quiet {
+                        for w in &report.warnings {
                             eprintln!("{}", w.render(color()));
                         }
-                    }
-                    if !cli.quiet {
                         println!(
-                            "built {} pages in {:.2} s ({} language{}, {} protocol{}) into {}",
+                            "built {} pages in {:.2} s ({}, {}) into {}",
                             group_thousands(report.pages),
                             report.elapsed.as_secs_f64(),
-                            report.languages,
-                            if report.languages == 1 { "" } else { "s" },
-                            report.protocols,
-                            if report.protocols == 1 { "" } else { "s" },
+                            plural(report.languages, "language"),
+                            plural(report.protocols, "protocol"),
                             opts.output_dir().display()
                         );
                     }
@@ -103,19 +133,70 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, strict } => match codevs::check(&BuildOptions::new(root)) {
-            Ok(warnings) => {
-                for w in &warnings {
+            Ok(report) => {
+                for w in &report.warnings {
                     eprintln!("{}", w.render(color()));
                 }
-                if strict && !warnings.is_empty() {
-                    eprintln!("error: {} warning(s) with --strict", warnings.len());
+                if !cli.quiet {
+                    for line in &report.coverage {
+                        println!("{line}");
+                    }
+                    println!(
+                        "content is valid: {} rendered, {} known, every link resolves ({})",
+                        plural(report.pages, "page"),
+                        plural(report.links, "file"),
+                        plural(report.warnings.len(), "warning")
+                    );
+                }
+                if strict && !report.warnings.is_empty() {
+                    eprintln!(
+                        "error: {} with --strict",
+                        plural(report.warnings.len(), "warning")
+                    );
                     return ExitCode::FAILURE;
                 }
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => {
+            let quiet = cli.quiet;
+            let opts = codevs::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                open,
+            };
+            let result = codevs::serve::serve(opts, |url| {
+                if !quiet {
+                    let scope = if bind.is_loopback() {
+                        "only this machine can connect"
+                    } else {
+                        "other machines can connect too"
+                    };
+                    println!("serving at {url} ({scope}); press Ctrl+C to stop");
+                }
+            });
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            }
+        }
+        Command::New {
+            protocol,
+            code,
+            root,
+        } => match codevs::new::new_code(&root, &protocol, &code) {
+            Ok(path) => {
                 if !cli.quiet {
                     println!(
-                        "content is valid ({} warning{})",
-                        warnings.len(),
-                        if warnings.len() == 1 { "" } else { "s" }
+                        "wrote {}; fill in the TODOs, then run codevs check",
+                        path.display()
                     );
                 }
                 ExitCode::SUCCESS

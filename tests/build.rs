@@ -246,6 +246,7 @@ fn every_internal_link_resolves_to_a_file() {
             output: Some(out.path().to_path_buf()),
             base_url: None,
             offline,
+            live_reload: false,
         };
         build_with(opts).expect("build");
         for (rel, bytes) in tree(out.path())
@@ -398,6 +399,7 @@ fn base_url_flag_overrides_site_yaml() {
         output: Some(out.path().to_path_buf()),
         base_url: Some("https://user.github.io/other".into()),
         offline: false,
+        live_reload: false,
     };
     build_with(opts).expect("build");
     let doc = page(out.path(), "smtp/250/index.html");

@@ -10,6 +10,7 @@ use crate::model::{Code, Protocol, Site, SiteConfig};
 use std::path::{Path, PathBuf};
 
 pub use read::{MAX_FILE_BYTES, read_yaml};
+pub use validate::{is_language_tag, is_safe_segment};
 
 /// What loading found: the site (when it could be read at all) and every diagnostic.
 pub struct Loaded {

@@ -71,6 +71,8 @@ pub struct Renderer<'a> {
     langs: Vec<LangValues>,
     /// The search index of each language, as a hashed script file.
     pub search_indexes: Vec<Asset>,
+    /// The dev server's reload script, when serving.
+    pub live_reload: Option<String>,
 }
 
 /// Text in a language, marked with the language it is really in when it falls back.
@@ -94,6 +96,7 @@ impl<'a> Renderer<'a> {
             urls,
             langs: Vec::new(),
             search_indexes: Vec::new(),
+            live_reload: None,
         };
         let langs: Vec<String> = site.config.languages().map(String::from).collect();
         renderer.search_indexes = langs
@@ -639,6 +642,9 @@ impl<'a> Renderer<'a> {
             Page::Home { .. } | Page::Protocol { .. } | Page::Code { .. } | Page::Search { .. }
         ) {
             scripts.push(asset("search.js"));
+        }
+        if let Some(live) = &self.live_reload {
+            scripts.push(live.clone());
         }
         meta.insert("scripts", strings(&scripts));
         meta.insert("home", text(format!("{root}{home}")));

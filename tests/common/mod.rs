@@ -40,6 +40,7 @@ pub fn build(root: &Path, output: &Path) -> codevs::Result<BuildReport> {
         output: Some(output.to_path_buf()),
         base_url: None,
         offline: false,
+        live_reload: false,
     };
     codevs::build(&opts)
 }
