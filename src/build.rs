@@ -52,11 +52,34 @@ pub struct BuildReport {
     pub protocols: usize,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// How long each step took, in order: load, prepare, render and write, swap in.
+    pub steps: Vec<(&'static str, Duration)>,
+}
+
+/// Told how far a build has come: (pages written, pages in all).
+pub trait Progress: Sync {
+    fn pages(&self, done: usize, total: usize);
+}
+
+/// No progress to show.
+impl Progress for () {
+    fn pages(&self, _: usize, _: usize) {}
 }
 
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    build_with_progress(opts, &())
+}
+
+pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport> {
     let started = Instant::now();
+    let mut steps = Vec::new();
+    let mut lap = Instant::now();
+    let mut step = |name: &'static str| {
+        steps.push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
     let (site, warnings) = load::load(&opts.root)?;
+    step("load and validate");
     let langs: Vec<&str> = site.config.languages().collect();
     let theme = Theme::load(&opts.root, site.config.theme(), &langs)?;
     let base_url = opts
@@ -78,12 +101,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         ));
     }
     let pages = renderer.pages();
+    step("prepare (theme, Markdown, search index)");
 
     let staging = write::stage(&opts.root, &opts.output_dir())?;
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let written: Result<()> = (|| {
-        pages
-            .par_iter()
-            .try_for_each(|&page| write_page(&renderer, &staging, page))?;
+        pages.par_iter().try_for_each(|&page| {
+            write_page(&renderer, &staging, page)?;
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if n % 256 == 0 || n == pages.len() {
+                progress.pages(n, pages.len());
+            }
+            Ok(())
+        })?;
         for asset in theme.assets.iter().chain(&renderer.search_indexes) {
             staging.write(&asset.name, &asset.bytes)?;
         }
@@ -109,6 +139,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         }
         Ok(())
     })();
+    step("render and write");
     match written {
         Ok(()) => staging.commit()?,
         Err(e) => {
@@ -122,6 +153,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         protocols: site.protocols.len(),
         elapsed: started.elapsed(),
         warnings,
+        steps: {
+            step("swap in");
+            steps
+        },
     })
 }
 

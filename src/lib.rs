@@ -23,5 +23,7 @@ pub mod serve;
 pub mod text;
 pub mod write;
 
-pub use build::{BuildOptions, BuildReport, CheckReport, build, check};
+pub use build::{
+    BuildOptions, BuildReport, CheckReport, Progress, build, build_with_progress, check,
+};
 pub use error::{Diagnostic, Error, Result};

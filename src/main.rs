@@ -83,6 +83,37 @@ enum Command {
     },
 }
 
+/// An indicatif bar on a terminal; nothing otherwise (the closing summary is the plain line).
+struct ProgressBar(Option<indicatif::ProgressBar>);
+
+impl ProgressBar {
+    fn new(show: bool) -> Self {
+        ProgressBar(show.then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages")
+            {
+                bar.set_style(style);
+            }
+            bar
+        }))
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl codevs::Progress for ProgressBar {
+    fn pages(&self, done: usize, total: usize) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    }
+}
+
 fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
@@ -112,8 +143,16 @@ fn main() -> ExitCode {
                 offline,
                 live_reload: false,
             };
-            match codevs::build(&opts) {
+            let bar = ProgressBar::new(!cli.quiet && std::io::stderr().is_terminal());
+            let result = codevs::build_with_progress(&opts, &bar);
+            bar.finish();
+            match result {
                 Ok(report) => {
+                    if cli.verbose {
+                        for (step, time) in &report.steps {
+                            eprintln!("  {step}: {:.3} s", time.as_secs_f64());
+                        }
+                    }
                     if !cli.quiet {
                         for w in &report.warnings {
                             eprintln!("{}", w.render(color()));
