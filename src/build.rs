@@ -109,7 +109,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         pages.par_iter().try_for_each(|&page| {
             write_page(&renderer, &staging, page)?;
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if n % 256 == 0 || n == pages.len() {
+            if n.is_multiple_of(256) || n == pages.len() {
                 progress.pages(n, pages.len());
             }
             Ok(())
