@@ -265,3 +265,64 @@ fn every_command_has_help_with_examples() {
         );
     }
 }
+
+/// The server's resident memory in KB, from /proc.
+#[cfg(target_os = "linux")]
+fn rss_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn serve_survives_a_flood_and_slow_clients_on_loopback() {
+    let site = copy_fixture("mini");
+    let server = start(site.path());
+    let before = rss_kb(server.child.id());
+    // 64 slow clients: connected, half a request sent, then silence.
+    let slow: Vec<TcpStream> = (0..64)
+        .map(|_| {
+            let mut s = TcpStream::connect(&server.host).expect("connect");
+            write!(s, "GET /smtp/250/ HTTP/1.1\r\nHost: x\r\n").expect("write");
+            s
+        })
+        .collect();
+    // A bounded flood: 8 threads × 100 requests.
+    let host = server.host.clone();
+    let threads: Vec<_> = (0..8)
+        .map(|t| {
+            let host = host.clone();
+            std::thread::spawn(move || {
+                let paths = [
+                    "/",
+                    "/smtp/250/",
+                    "/smtp/450-vs-550/",
+                    "/nope/",
+                    "/%2e%2e/etc/passwd",
+                ];
+                (0..100)
+                    .filter(|i| get(&host, paths[(i + t) % paths.len()]).0 != 0)
+                    .count()
+            })
+        })
+        .collect();
+    let answered: usize = threads.into_iter().map(|t| t.join().expect("thread")).sum();
+    assert_eq!(answered, 800, "every request got an answer");
+    assert_eq!(
+        get(&server.host, "/smtp/250/").0,
+        200,
+        "still serving with slow clients connected"
+    );
+    let after = rss_kb(server.child.id());
+    assert!(
+        after < before + 64 * 1024,
+        "memory grew from {before} KB to {after} KB"
+    );
+    drop(slow);
+}

@@ -230,6 +230,45 @@ mod tests {
         );
     }
 
+    /// The budget applies to any target type, not only to the content model.
+    fn parse_any(text: &str) -> (Option<serde_json::Value>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let v = parse_yaml::<serde_json::Value>(Path::new("x.yaml"), text, &mut diags);
+        (v, diags)
+    }
+
+    #[test]
+    fn an_alias_bomb_is_refused_not_expanded() {
+        let mut text = String::from("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n");
+        for i in 1..12 {
+            text.push_str(&format!(
+                "a{i}: &a{i} [{}]\n",
+                vec![format!("*a{}", i - 1); 10].join(",")
+            ));
+        }
+        let started = std::time::Instant::now();
+        let (value, diags) = parse_any(&text);
+        assert!(value.is_none(), "10^12 nodes were not built");
+        assert!(diags[0].message.contains("budget"), "{}", diags[0].message);
+        assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_exhausting_the_stack() {
+        let text = format!("x: {}1{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let (value, diags) = parse_any(&text);
+        assert!(value.is_none());
+        assert_eq!(diags[0].line, Some(1));
+        let text = format!(
+            "{}x: 1\n",
+            (0..5_000)
+                .map(|i| format!("{}k:\n", " ".repeat(i)))
+                .collect::<String>()
+        );
+        let (value, _) = parse_any(&text);
+        assert!(value.is_none(), "5,000 nested mappings are refused");
+    }
+
     #[test]
     fn lists_the_fields_when_nothing_is_close() {
         let msg = "unknown field `zzzzzzzz`, expected one of `code`, `name`";
