@@ -45,7 +45,7 @@ fn sino_korean(mut n: u64) -> String {
 }
 
 fn has_batchim(syllable: char) -> bool {
-    (syllable as u32 - 0xAC00) % 28 != 0
+    !(syllable as u32 - 0xAC00).is_multiple_of(28)
 }
 
 proptest! {
