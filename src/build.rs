@@ -1,12 +1,13 @@
 //! A whole build: load → derive → render → write, each step timed. This is what
 //! `codevs build` runs; `check` stops before writing.
 
+use crate::cache;
 use crate::derive::urls::{LinkStyle, Urls};
 use crate::error::{Diagnostic, Error, Result};
 use crate::links;
 use crate::load;
+use crate::render::Renderer;
 use crate::render::theme::Theme;
-use crate::render::{Page, Renderer};
 use crate::render::{data, sitemap};
 use crate::write;
 use rayon::prelude::*;
@@ -51,6 +52,8 @@ pub struct BuildReport {
     pub languages: usize,
     pub protocols: usize,
     pub elapsed: Duration,
+    /// Pages rendered this time; the others were unchanged and kept from the previous build.
+    pub rendered: usize,
     pub warnings: Vec<Diagnostic>,
     /// How long each step took, in order: load, prepare, render and write, swap in.
     pub steps: Vec<(&'static str, Duration)>,
@@ -86,6 +89,27 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         .base_url
         .clone()
         .unwrap_or_else(|| site.config.base_url.value.clone());
+    let output = opts.output_dir();
+    let cache_path =
+        cache::path_for(&std::path::absolute(&output).unwrap_or_else(|_| output.clone()));
+    let fingerprints = cache::Fingerprints::new(&site, &theme, opts, &base_url);
+    let previous = cache::Cache::load(&cache_path);
+    let report =
+        |pages: usize, rendered: usize, steps: Vec<(&'static str, Duration)>| BuildReport {
+            pages,
+            rendered,
+            languages: langs.len(),
+            protocols: site.protocols.len(),
+            elapsed: started.elapsed(),
+            warnings: warnings.clone(),
+            steps,
+        };
+    if previous.site == fingerprints.site() && output.join(write::MARKER).is_file() {
+        // Nothing changed since the last build: nothing is rendered, no file is touched.
+        step("nothing changed");
+        return Ok(report(previous.files.len(), 0, steps));
+    }
+
     let style = if opts.offline {
         LinkStyle::File
     } else {
@@ -103,66 +127,86 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     let pages = renderer.pages();
     step("prepare (theme, Markdown, search index)");
 
-    let staging = write::stage(&opts.root, &opts.output_dir())?;
+    let staging = write::stage(&opts.root, &output)?;
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let written: Result<()> = (|| {
-        pages.par_iter().try_for_each(|&page| {
-            write_page(&renderer, &staging, page)?;
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if n.is_multiple_of(256) || n == pages.len() {
-                progress.pages(n, pages.len());
-            }
-            Ok(())
-        })?;
+    let rendered = std::sync::atomic::AtomicUsize::new(0);
+    let written: Result<Vec<(String, (u64, u64))>> = (|| {
+        let records = pages
+            .par_iter()
+            .map(|&page| {
+                let file = renderer.file_of(page);
+                let input = fingerprints.page(&renderer, page);
+                let kept = match previous.files.get(&file) {
+                    Some(&(h, size)) if h == input => {
+                        staging.link_previous(&file, size)?.then_some(size)
+                    }
+                    _ => None,
+                };
+                let size = match kept {
+                    Some(size) => size,
+                    None => {
+                        let html = renderer.render(page)?;
+                        staging.write_keeping(&file, &html)?;
+                        rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        html.len() as u64
+                    }
+                };
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if n.is_multiple_of(256) || n == pages.len() {
+                    progress.pages(n, pages.len());
+                }
+                Ok((file, (input, size)))
+            })
+            .collect::<Result<Vec<_>>>()?;
         for asset in theme.assets.iter().chain(&renderer.search_indexes) {
-            staging.write(&asset.name, &asset.bytes)?;
+            staging.write_keeping(&asset.name, &asset.bytes)?;
         }
         for (name, bytes) in sitemap::sitemaps(&renderer, &pages, sitemap::MAX_URLS) {
-            staging.write(&name, &bytes)?;
+            staging.write_keeping(&name, &bytes)?;
         }
-        staging.write("robots.txt", &sitemap::robots(&renderer))?;
+        staging.write_keeping("robots.txt", &sitemap::robots(&renderer))?;
         for p in &site.protocols {
-            staging.write(
+            staging.write_keeping(
                 &format!("{}/codes.json", p.id),
                 &data::codes_json(&site, &renderer.urls, p),
             )?;
             for c in &p.codes {
-                staging.write(
+                staging.write_keeping(
                     &format!("{}/{}.json", p.id, c.id()),
                     &data::code_json(&site, &renderer.urls, p, c),
                 )?;
             }
         }
-        staging.write(".nojekyll", b"")?;
+        staging.write_keeping(".nojekyll", b"")?;
         if let Some(cname) = &site.config.cname {
-            staging.write("CNAME", format!("{}\n", cname.trim()).as_bytes())?;
+            staging.write_keeping("CNAME", format!("{}\n", cname.trim()).as_bytes())?;
         }
-        Ok(())
+        Ok(records)
     })();
     step("render and write");
-    match written {
-        Ok(()) => staging.commit()?,
+    let records = match written {
+        Ok(records) => records,
         Err(e) => {
             staging.abandon();
             return Err(e);
         }
+    };
+    // The old cache goes first: a crash between the swap and the new cache leaves no cache
+    // (a full build next time), never a cache that describes another site.
+    let _ = std::fs::remove_file(&cache_path);
+    staging.commit()?;
+    let cache = cache::Cache {
+        site: fingerprints.site(),
+        files: records.into_iter().collect(),
+    };
+    if let Err(e) = cache.save(&cache_path) {
+        eprintln!(
+            "warning: could not write the build cache {}: {e}",
+            cache_path.display()
+        );
     }
-    Ok(BuildReport {
-        pages: pages.len(),
-        languages: langs.len(),
-        protocols: site.protocols.len(),
-        elapsed: started.elapsed(),
-        warnings,
-        steps: {
-            step("swap in");
-            steps
-        },
-    })
-}
-
-fn write_page(renderer: &Renderer, staging: &write::Staging, page: Page) -> Result<()> {
-    let html = renderer.render(page)?;
-    staging.write(&renderer.file_of(page), &html)
+    step("swap in");
+    Ok(report(pages.len(), rendered.into_inner(), steps))
 }
 
 /// What `check` found besides errors: warnings, translation coverage and the links checked.

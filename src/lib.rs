@@ -10,6 +10,7 @@
 //! [`build`] runs the four in order.
 
 pub mod build;
+pub mod cache;
 pub mod derive;
 pub mod error;
 pub mod i18n;

@@ -157,8 +157,14 @@ fn main() -> ExitCode {
                         for w in &report.warnings {
                             eprintln!("{}", w.render(color()));
                         }
+                        let unchanged = report.pages.saturating_sub(report.rendered);
+                        let kept = if unchanged > 0 {
+                            format!(", {} unchanged", group_thousands(unchanged))
+                        } else {
+                            String::new()
+                        };
                         println!(
-                            "built {} pages in {:.2} s ({}, {}) into {}",
+                            "built {} pages{kept} in {:.2} s ({}, {}) into {}",
                             group_thousands(report.pages),
                             report.elapsed.as_secs_f64(),
                             plural(report.languages, "language"),

@@ -103,6 +103,37 @@ pub fn stage(root: &Path, output: &Path) -> Result<Staging> {
 }
 
 impl Staging {
+    /// The output folder this staging folder will replace.
+    pub fn output(&self) -> &Path {
+        &self.output
+    }
+
+    /// Reuses the previous site's file `rel` (a hard link: no copy, same modification time),
+    /// if it is there with `size` bytes. Returns whether it did.
+    pub fn link_previous(&self, rel: &str, size: u64) -> Result<bool> {
+        let old = self.output.join(rel);
+        if !fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == size) {
+            return Ok(false);
+        }
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        Ok(fs::hard_link(&old, &path).is_ok())
+    }
+
+    /// Writes `bytes` to `rel`, unless the previous site has the same bytes there: then that
+    /// file is reused, so its modification time says it did not change.
+    pub fn write_keeping(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let old = self.output.join(rel);
+        let same = fs::metadata(&old).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && fs::read(&old).is_ok_and(|b| b == bytes);
+        if same && self.link_previous(rel, bytes.len() as u64)? {
+            return Ok(());
+        }
+        self.write(rel, bytes)
+    }
+
     /// Writes one file (a path relative to the site root, with `/`), creating its folders.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         debug_assert!(!rel.starts_with('/') && !rel.split('/').any(|s| s == ".."));
