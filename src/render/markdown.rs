@@ -35,6 +35,12 @@ mod tests {
     }
 
     #[test]
+    fn text_that_looks_like_a_handler_stays_escaped_text() {
+        // Found by the fuzzer: this is text, and must come out as text.
+        assert_eq!(to_html("\n<s onload="), "<p>&lt;s onload=</p>\n");
+    }
+
+    #[test]
     fn removes_scripts_handlers_and_dangerous_urls() {
         let html = to_html(
             "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) [y](data:text/html,hi)\n\n<iframe src=https://e.org></iframe><style>p{}</style><form></form>",
