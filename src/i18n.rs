@@ -79,10 +79,6 @@ impl Strings {
         self.flat.get(key).map(String::as_str).unwrap_or(key)
     }
 
-    pub fn has(&self, key: &str) -> bool {
-        self.flat.contains_key(key)
-    }
-
     /// The pattern at `key` with its slots filled.
     pub fn fill(&self, key: &str, slots: &[(&str, &str)]) -> String {
         self.fill_pattern(self.get(key), slots)

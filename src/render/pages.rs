@@ -62,6 +62,8 @@ struct LangValues {
     site: Value,
     protocols: Vec<Vec<CodeValues>>,
     protocol_values: Vec<Value>,
+    /// `protocol_values` as one list value, built once: every page shows it.
+    protocol_list: Value,
 }
 
 pub struct Renderer<'a> {
@@ -133,7 +135,7 @@ impl<'a> Renderer<'a> {
                     .collect()
             })
             .collect();
-        let protocol_values = self
+        let protocol_values: Vec<Value> = self
             .site
             .protocols
             .iter()
@@ -153,6 +155,7 @@ impl<'a> Renderer<'a> {
             t: super::values::from_tree(&strings.tree),
             site,
             protocols,
+            protocol_list: list(protocol_values.iter().cloned()),
             protocol_values,
         }
     }
@@ -414,7 +417,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = Context::new();
         ctx.insert_value("t", lv.t.clone());
         ctx.insert_value("site", lv.site.clone());
-        ctx.insert_value("protocols", list(lv.protocol_values.iter().cloned()));
+        ctx.insert_value("protocols", lv.protocol_list.clone());
         ctx.insert("root", &root);
         ctx.insert("lang", lang);
         let home = self.urls.target(&self.urls.home(lang));
