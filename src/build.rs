@@ -1,7 +1,7 @@
 //! A whole build: load → derive → render → write, each step timed. This is what
 //! `codevs build` runs; `check` stops before writing.
 
-use crate::cache;
+use crate::cache::{self, Entry};
 use crate::derive::urls::{LinkStyle, Urls};
 use crate::error::{Diagnostic, Error, Result};
 use crate::links;
@@ -12,7 +12,11 @@ use crate::render::{data, sitemap};
 use crate::write;
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+/// A build updates the previous site in place when fewer than one page in this many changed.
+const UPDATE_AT_MOST: usize = 4;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -107,7 +111,8 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     if previous.site == fingerprints.site() && output.join(write::MARKER).is_file() {
         // Nothing changed since the last build: nothing is rendered, no file is touched.
         step("nothing changed");
-        return Ok(report(previous.files.len(), 0, steps));
+        let pages = previous.files.values().filter(|e| e.input != 0).count();
+        return Ok(report(pages, 0, steps));
     }
 
     let style = if opts.offline {
@@ -125,79 +130,116 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         ));
     }
     let pages = renderer.pages();
+    let files: Vec<String> = pages.par_iter().map(|&p| renderer.file_of(p)).collect();
+    let inputs: Vec<u64> = pages.par_iter().map(|&p| fingerprints.page(p)).collect();
+    let before: Vec<Option<&Entry>> = files.par_iter().map(|f| previous.files.get(f)).collect();
+    let changed = before
+        .iter()
+        .zip(&inputs)
+        .filter(|&(b, i)| b.is_none_or(|e| e.input != *i))
+        .count();
     step("prepare (theme, Markdown, search index)");
 
-    let staging = write::stage(&opts.root, &output)?;
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let rendered = std::sync::atomic::AtomicUsize::new(0);
-    let written: Result<Vec<(String, (u64, u64))>> = (|| {
-        let records = pages
-            .par_iter()
-            .map(|&page| {
-                let file = renderer.file_of(page);
-                let input = fingerprints.page(&renderer, page);
-                let kept = match previous.files.get(&file) {
-                    Some(&(h, size)) if h == input => {
-                        staging.link_previous(&file, size)?.then_some(size)
-                    }
-                    _ => None,
-                };
-                let size = match kept {
-                    Some(size) => size,
-                    None => {
-                        let html = renderer.render(page)?;
-                        staging.write_keeping(&file, &html)?;
-                        rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        html.len() as u64
+    // When few pages changed, update the previous site in place; else stage a whole new one.
+    let staging = write::stage(&opts.root, &output, changed * UPDATE_AT_MOST < pages.len())?;
+    let done = AtomicUsize::new(0);
+    let rendered = AtomicUsize::new(0);
+    let written: Result<Vec<(String, Entry)>> = (|| {
+        let mut records = (0..pages.len())
+            .into_par_iter()
+            .map(|i| {
+                let (file, input, before) = (&files[i], inputs[i], before[i]);
+                let entry = match before {
+                    Some(e) if e.input == input && staging.keep(file, e.size)? => *e,
+                    _ => {
+                        let html = renderer.render(pages[i])?;
+                        let entry = Entry::of(input, &html);
+                        staging.put(file, &html, entry.same_bytes(before))?;
+                        rendered.fetch_add(1, Ordering::Relaxed);
+                        entry
                     }
                 };
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if n.is_multiple_of(256) || n == pages.len() {
                     progress.pages(n, pages.len());
                 }
-                Ok((file, (input, size)))
+                Ok((file.clone(), entry))
             })
             .collect::<Result<Vec<_>>>()?;
+        // Files made on every build: written only when their bytes changed.
+        // The sitemaps list every page: kept while the same pages exist.
+        let listing = fingerprints.listing();
+        let sitemaps: Vec<(&String, &Entry)> = previous
+            .files
+            .iter()
+            .filter(|(f, _)| sitemap::is_sitemap(f))
+            .collect();
+        let mut keep_sitemaps = !sitemaps.is_empty();
+        for (name, e) in &sitemaps {
+            keep_sitemaps = keep_sitemaps && e.input == listing && staging.keep(name, e.size)?;
+        }
+        if keep_sitemaps {
+            records.extend(sitemaps.into_iter().map(|(f, e)| (f.clone(), *e)));
+        } else {
+            for (name, bytes) in sitemap::sitemaps(&renderer, &pages, sitemap::MAX_URLS) {
+                let entry = Entry::of(listing, &bytes);
+                staging.put(&name, &bytes, entry.same_bytes(previous.files.get(&name)))?;
+                records.push((name, entry));
+            }
+        }
+        let mut put = |name: &str, bytes: &[u8]| -> Result<()> {
+            let entry = Entry::of(0, bytes);
+            staging.put(name, bytes, entry.same_bytes(previous.files.get(name)))?;
+            records.push((name.to_string(), entry));
+            Ok(())
+        };
         for asset in theme.assets.iter().chain(&renderer.search_indexes) {
-            staging.write_keeping(&asset.name, &asset.bytes)?;
+            put(&asset.name, &asset.bytes)?;
         }
-        for (name, bytes) in sitemap::sitemaps(&renderer, &pages, sitemap::MAX_URLS) {
-            staging.write_keeping(&name, &bytes)?;
-        }
-        staging.write_keeping("robots.txt", &sitemap::robots(&renderer))?;
+        put("robots.txt", &sitemap::robots(&renderer))?;
         for p in &site.protocols {
-            staging.write_keeping(
+            put(
                 &format!("{}/codes.json", p.id),
                 &data::codes_json(&site, &renderer.urls, p),
             )?;
             for c in &p.codes {
-                staging.write_keeping(
+                put(
                     &format!("{}/{}.json", p.id, c.id()),
                     &data::code_json(&site, &renderer.urls, p, c),
                 )?;
             }
         }
-        staging.write_keeping(".nojekyll", b"")?;
+        put(".nojekyll", b"")?;
         if let Some(cname) = &site.config.cname {
-            staging.write_keeping("CNAME", format!("{}\n", cname.trim()).as_bytes())?;
+            put("CNAME", format!("{}\n", cname.trim()).as_bytes())?;
         }
         Ok(records)
     })();
     step("render and write");
-    let records = match written {
-        Ok(records) => records,
+    let files: cache::Files = match written {
+        Ok(records) => records.into_iter().collect(),
         Err(e) => {
             staging.abandon();
             return Err(e);
         }
     };
-    // The old cache goes first: a crash between the swap and the new cache leaves no cache
-    // (a full build next time), never a cache that describes another site.
+    let stale: Vec<&str> = if staging.is_update() {
+        previous
+            .files
+            .keys()
+            .filter(|f| !files.contains_key(*f))
+            .map(String::as_str)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // The old cache goes first: a crash after this leaves no cache (a whole build next time),
+    // never a cache that describes another site.
     let _ = std::fs::remove_file(&cache_path);
-    staging.commit()?;
+    staging.commit(&stale)?;
     let cache = cache::Cache {
         site: fingerprints.site(),
-        files: records.into_iter().collect(),
+        files,
     };
     if let Err(e) = cache.save(&cache_path) {
         eprintln!(

@@ -1,16 +1,16 @@
-//! The build cache: for every page, a hash of the inputs that page shows, so that a rebuild
-//! renders only the pages whose inputs changed and links the others from the previous site
-//! (keeping their modification times). It lives beside the output, never in it; a corrupt or
-//! foreign cache fails its checksum and is ignored, never trusted.
+//! The build cache: for every file, a hash of the inputs it shows and of the bytes written, so
+//! that a rebuild renders only the pages whose inputs changed, and writes only the files whose
+//! bytes changed (the others keep their modification times). It lives beside the output, never
+//! in it; a corrupt or foreign cache fails its checks and is ignored, never trusted.
 
 use crate::build::BuildOptions;
 use crate::model::Site;
+use crate::render::Page;
 use crate::render::theme::{Theme, hash};
-use crate::render::{Page, Renderer};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-const MAGIC: &str = "codevs-cache 1";
+const MAGIC: &str = "codevs-cache 2";
 
 /// What each page's output depends on, as hashes.
 pub struct Fingerprints {
@@ -18,13 +18,20 @@ pub struct Fingerprints {
     /// Per protocol, per code: the whole code file, and only what lists show (name, summary).
     full: Vec<Vec<u64>>,
     brief: Vec<Vec<u64>>,
+    /// Per protocol, per code: the briefs of the codes it names as related.
+    related: Vec<Vec<u64>>,
     all_briefs: Vec<u64>,
+    /// Which pages there are: the protocols and their codes.
+    listing: u64,
     everything: u64,
 }
 
 fn combine(parts: &[u64]) -> u64 {
-    let bytes: Vec<u8> = parts.iter().flat_map(|p| p.to_le_bytes()).collect();
-    hash(&bytes)
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for p in parts {
+        h.update(&p.to_le_bytes());
+    }
+    h.digest()
 }
 
 impl Fingerprints {
@@ -54,7 +61,32 @@ impl Fingerprints {
                     .collect::<Vec<_>>(),
             );
         }
+        let related = site
+            .protocols
+            .iter()
+            .zip(&brief)
+            .map(|(p, briefs)| {
+                p.codes
+                    .iter()
+                    .map(|c| {
+                        let named: Vec<u64> = c
+                            .related
+                            .iter()
+                            .filter_map(|x| p.index_of(&x.value))
+                            .map(|i| briefs[i])
+                            .collect();
+                        combine(&named)
+                    })
+                    .collect()
+            })
+            .collect();
         let global = combine(&global);
+        let mut ids = vec![global];
+        for p in &site.protocols {
+            ids.push(hash(p.id.as_bytes()));
+            ids.extend(p.codes.iter().map(|c| hash(c.id().as_bytes())));
+        }
+        let listing = combine(&ids);
         let all_briefs: Vec<u64> = brief.iter().map(|b| combine(b)).collect();
         let mut every = vec![global];
         every.extend(full.iter().flatten());
@@ -64,39 +96,29 @@ impl Fingerprints {
             everything: combine(&every),
             full,
             brief,
+            related,
             all_briefs,
+            listing,
         }
     }
 
     /// The hash of everything `page` shows.
-    pub fn page(&self, r: &Renderer, page: Page) -> u64 {
-        let related = |p: usize, c: usize| -> Vec<u64> {
-            let proto = &r.site.protocols[p];
-            proto.codes[c]
-                .related
-                .iter()
-                .filter_map(|x| proto.index_of(&x.value))
-                .map(|i| self.brief[p][i])
-                .collect()
-        };
+    pub fn page(&self, page: Page) -> u64 {
         match page {
             Page::Pair {
                 lang,
                 protocol,
                 a,
                 b,
-            } => {
-                let mut parts = vec![
-                    self.global,
-                    lang as u64,
-                    1,
-                    self.full[protocol][a],
-                    self.full[protocol][b],
-                ];
-                parts.extend(related(protocol, a));
-                parts.extend(related(protocol, b));
-                combine(&parts)
-            }
+            } => combine(&[
+                self.global,
+                lang as u64,
+                1,
+                self.full[protocol][a],
+                self.full[protocol][b],
+                self.related[protocol][a],
+                self.related[protocol][b],
+            ]),
             Page::Reverse {
                 lang,
                 protocol,
@@ -125,17 +147,59 @@ impl Fingerprints {
         }
     }
 
+    /// The hash of what lists every page (the sitemaps): which pages there are.
+    pub fn listing(&self) -> u64 {
+        self.listing
+    }
+
     /// One hash for the whole site: equal means nothing at all changed.
     pub fn site(&self) -> u64 {
         self.everything
     }
 }
 
-/// The previous build's record: each file's input hash and size.
+/// What the cache knows of one file of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The hash of the inputs the file shows (0 for files made on every build).
+    pub input: u64,
+    pub size: u64,
+    /// The hash of the bytes written.
+    pub output: u64,
+}
+
+impl Entry {
+    /// The entry of `bytes` made from inputs that hash to `input`.
+    pub fn of(input: u64, bytes: &[u8]) -> Entry {
+        Entry {
+            input,
+            size: bytes.len() as u64,
+            output: hash(bytes),
+        }
+    }
+
+    /// Whether the previous build wrote the same bytes.
+    pub fn same_bytes(&self, previous: Option<&Entry>) -> bool {
+        previous.is_some_and(|p| p.size == self.size && p.output == self.output)
+    }
+}
+
+/// Each file of the output (a path relative to it) and its entry.
+pub type Files = HashMap<String, Entry, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
+
+/// The previous build's record: each file's entry.
 #[derive(Default)]
 pub struct Cache {
     pub site: u64,
-    pub files: HashMap<String, (u64, u64)>,
+    pub files: Files,
+}
+
+/// A path the cache may name: relative, inside the output, without `.` or `..` parts.
+fn is_safe(rel: &str) -> bool {
+    !rel.is_empty()
+        && !rel.starts_with('/')
+        && !rel.contains('\\')
+        && rel.split('/').all(|part| !matches!(part, "" | "." | ".."))
 }
 
 /// Where the cache of an output folder lives: beside it, hidden.
@@ -166,28 +230,53 @@ impl Cache {
         let Some(site) = lines.next().and_then(|l| u64::from_str_radix(l, 16).ok()) else {
             return Cache::default();
         };
-        let mut files = HashMap::new();
+        let mut files = Files::default();
         for line in lines {
             let mut parts = line.split('\t');
-            let (Some(file), Some(h), Some(size)) = (parts.next(), parts.next(), parts.next())
-            else {
+            let (Some(file), Some(input), Some(size), Some(output), None) = (
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+            ) else {
                 return Cache::default();
             };
-            let (Ok(h), Ok(size)) = (u64::from_str_radix(h, 16), size.parse()) else {
+            let (Ok(input), Ok(size), Ok(output)) = (
+                u64::from_str_radix(input, 16),
+                size.parse(),
+                u64::from_str_radix(output, 16),
+            ) else {
                 return Cache::default();
             };
-            files.insert(file.to_string(), (h, size));
+            // The build removes the files a cache names: it must name nothing outside the site.
+            if !is_safe(file) {
+                return Cache::default();
+            }
+            files.insert(
+                file.to_string(),
+                Entry {
+                    input,
+                    size,
+                    output,
+                },
+            );
         }
         Cache { site, files }
     }
 
     /// Writes the cache atomically (a temporary file renamed over the old one).
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        let mut entries: Vec<(&String, &(u64, u64))> = self.files.iter().collect();
-        entries.sort();
+        use std::fmt::Write;
+        let mut entries: Vec<(&String, &Entry)> = self.files.iter().collect();
+        entries.sort_unstable_by_key(|(file, _)| *file);
         let mut body = format!("{MAGIC}\n{:016x}\n", self.site);
-        for (file, (h, size)) in entries {
-            body.push_str(&format!("{file}\t{h:016x}\t{size}\n"));
+        for (file, e) in entries {
+            let _ = writeln!(
+                body,
+                "{file}\t{:016x}\t{}\t{:016x}",
+                e.input, e.size, e.output
+            );
         }
         let sum = format!("{:016x}", hash(body.as_bytes()));
         let tmp = path.with_extension("tmp");
@@ -208,11 +297,12 @@ mod tests {
             site: 7,
             ..Cache::default()
         };
-        cache.files.insert("smtp/index.html".into(), (42, 100));
+        let entry = Entry::of(42, b"<p>");
+        cache.files.insert("smtp/index.html".into(), entry);
         cache.save(&path).expect("save");
         assert_eq!(
             Cache::load(&path).files.get("smtp/index.html"),
-            Some(&(42, 100))
+            Some(&entry)
         );
         let text = std::fs::read_to_string(&path)
             .expect("read")
@@ -224,5 +314,25 @@ mod tests {
         );
         std::fs::write(&path, "something else entirely").expect("foreign");
         assert!(Cache::load(&path).files.is_empty());
+    }
+
+    #[test]
+    fn a_cache_that_names_files_outside_the_site_is_ignored() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join(".public.codevs-cache");
+        for bad in [
+            "../secret",
+            "/etc/passwd",
+            "a/../../b",
+            "a//b",
+            "./x",
+            "a\\..\\b",
+        ] {
+            let mut cache = Cache::default();
+            cache.files.insert("index.html".into(), Entry::of(1, b""));
+            cache.files.insert(bad.into(), Entry::of(1, b""));
+            cache.save(&path).expect("save");
+            assert!(Cache::load(&path).files.is_empty(), "{bad} is refused");
+        }
     }
 }

@@ -1,7 +1,14 @@
-//! Step 4 of a build: the one place that writes the site. Pages go into a staging folder
-//! beside the output; when every page is written, the staging folder is swapped in with one
-//! atomic rename, so a failed or killed build leaves the previous site whole. codevs only ever
-//! replaces a folder that carries its marker file.
+//! Step 4 of a build: the one place that writes the site. Files go into a staging folder
+//! beside the output, so a failed or killed build leaves the previous site whole. Then:
+//!
+//! - a **whole** build stages every file (unchanged ones as hard links to the previous site) and
+//!   swaps the staging folder in with one atomic rename;
+//! - an **update** (few pages changed) stages only the changed files and moves each over its
+//!   old version, new files first and stale files removed last. Every file is whole at every
+//!   moment; a build killed during those moves (milliseconds) leaves some pages new and some
+//!   old, and no cache, so the next build redoes the whole site.
+//!
+//! codevs only ever replaces a folder that carries its marker file.
 
 use crate::error::{Error, Result};
 use std::fs;
@@ -15,6 +22,10 @@ const MARKER_TEXT: &str =
 pub struct Staging {
     pub dir: PathBuf,
     output: PathBuf,
+    /// Whether only changed files are staged (an update), or every file (a whole build).
+    update: bool,
+    /// In an update, the files staged so far.
+    staged: std::sync::Mutex<Vec<String>>,
 }
 
 fn is_inside(path: &Path, folder: &Path) -> bool {
@@ -37,8 +48,9 @@ fn absolute(p: &Path) -> PathBuf {
     out
 }
 
-/// Checks that `output` may be replaced, and makes an empty staging folder beside it.
-pub fn stage(root: &Path, output: &Path) -> Result<Staging> {
+/// Checks that `output` may be replaced, and makes an empty staging folder beside it. `update`
+/// asks for an update in place, which needs a previous site to update.
+pub fn stage(root: &Path, output: &Path, update: bool) -> Result<Staging> {
     let out_abs = absolute(output);
     let root_abs = absolute(root);
     for protected in ["content", "themes"] {
@@ -96,9 +108,12 @@ pub fn stage(root: &Path, output: &Path) -> Result<Staging> {
     }
     fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
     fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(&dir, e))?;
+    let update = update && out_abs.join(MARKER).is_file();
     Ok(Staging {
         dir,
         output: out_abs,
+        update,
+        staged: Default::default(),
     })
 }
 
@@ -108,12 +123,21 @@ impl Staging {
         &self.output
     }
 
-    /// Reuses the previous site's file `rel` (a hard link: no copy, same modification time),
-    /// if it is there with `size` bytes. Returns whether it did.
-    pub fn link_previous(&self, rel: &str, size: u64) -> Result<bool> {
+    /// Whether this build updates the previous site in place.
+    pub fn is_update(&self) -> bool {
+        self.update
+    }
+
+    /// Keeps the previous site's file `rel`, if it is there with `size` bytes: an update leaves
+    /// it alone; a whole build hard-links it (no copy, same modification time). Returns whether
+    /// it did.
+    pub fn keep(&self, rel: &str, size: u64) -> Result<bool> {
         let old = self.output.join(rel);
-        if !fs::metadata(&old).is_ok_and(|m| m.is_file() && m.len() == size) {
+        if !fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == size) {
             return Ok(false);
+        }
+        if self.update {
+            return Ok(true);
         }
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
@@ -122,13 +146,10 @@ impl Staging {
         Ok(fs::hard_link(&old, &path).is_ok())
     }
 
-    /// Writes `bytes` to `rel`, unless the previous site has the same bytes there: then that
-    /// file is reused, so its modification time says it did not change.
-    pub fn write_keeping(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let old = self.output.join(rel);
-        let same = fs::metadata(&old).is_ok_and(|m| m.len() == bytes.len() as u64)
-            && fs::read(&old).is_ok_and(|b| b == bytes);
-        if same && self.link_previous(rel, bytes.len() as u64)? {
+    /// Writes `bytes` to `rel`, unless they are `unchanged` from the previous build and its
+    /// file can be kept: then its modification time says it did not change.
+    pub fn put(&self, rel: &str, bytes: &[u8], unchanged: bool) -> Result<()> {
+        if unchanged && self.keep(rel, bytes.len() as u64)? {
             return Ok(());
         }
         self.write(rel, bytes)
@@ -141,16 +162,54 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+        fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+        if self.update {
+            self.staged
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(rel.to_string());
+        }
+        Ok(())
     }
 
-    /// Swaps the staging folder in for the output, atomically where the system allows.
-    pub fn commit(self) -> Result<()> {
-        if !self.output.exists() {
-            return fs::rename(&self.dir, &self.output).map_err(|e| Error::io(&self.output, e));
+    /// Puts the staged files in place. A whole build swaps the staging folder in for the
+    /// output, atomically where the system allows. An update moves each staged file over its
+    /// old version, then removes `stale` (files of the previous build that this one did not
+    /// make).
+    pub fn commit(self, stale: &[&str]) -> Result<()> {
+        if !self.update {
+            if !self.output.exists() {
+                return fs::rename(&self.dir, &self.output).map_err(|e| Error::io(&self.output, e));
+            }
+            exchange(&self.dir, &self.output)?;
+            // The staging path now holds the previous site.
+            return fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e));
         }
-        exchange(&self.dir, &self.output)?;
-        // The staging path now holds the previous site.
+        let mut staged = self.staged.into_inner().unwrap_or_else(|e| e.into_inner());
+        // New files first, then new versions: a page never links to a file not there yet.
+        staged.sort_by_cached_key(|rel| (self.output.join(rel).exists(), rel.clone()));
+        for rel in &staged {
+            let to = self.output.join(rel);
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            fs::rename(self.dir.join(rel), &to).map_err(|e| Error::io(&to, e))?;
+        }
+        for rel in stale {
+            let path = self.output.join(rel);
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::io(&path, e));
+                }
+                _ => {}
+            }
+            // Folders left empty go too (removing a folder that is not empty fails).
+            for dir in path.ancestors().skip(1) {
+                if dir == self.output || fs::remove_dir(dir).is_err() {
+                    break;
+                }
+            }
+        }
         fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))
     }
 

@@ -274,3 +274,59 @@ fn a_build_killed_at_any_moment_leaves_the_previous_site_whole() {
     ];
     assert_eq!(leftovers, expected, "no staging folder is left behind");
 }
+
+/// Kills builds that update the site in place (one code file edited) at moments spread over
+/// their length. Until the moves start, the previous site is untouched; during them, every
+/// file is whole and is either its old or its new version; the next build finishes the job.
+#[cfg(unix)]
+#[test]
+fn an_update_killed_at_any_moment_leaves_every_file_whole() {
+    use std::time::Duration;
+    let site = tempfile::tempdir().expect("tmp");
+    copy_dir(&repo().join("content"), &site.path().join("content"));
+    let file = site.path().join("content/smtp/450.yaml");
+    let old_text = std::fs::read_to_string(&file).expect("read");
+    let new_text = old_text.replacen("450은 일시적", "450은 분명히 일시적", 1);
+    assert_ne!(old_text, new_text);
+    let out = site.path().join("public");
+    let fresh = tempfile::tempdir().expect("tmp");
+    std::fs::write(&file, &new_text).expect("edit");
+    build(site.path(), fresh.path()).expect("fresh build of the edit");
+    let new = tree(fresh.path());
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..8 {
+        std::fs::write(&file, &old_text).expect("undo");
+        build(site.path(), &out).expect("the old site");
+        let old = tree(&out);
+        std::fs::write(&file, &new_text).expect("edit");
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = Duration::from_millis(seed % 250);
+        let mut child = codevs()
+            .arg("build")
+            .arg("--root")
+            .arg(site.path())
+            .arg("-q")
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        for (rel, bytes) in tree(&out) {
+            assert!(
+                old.get(&rel) == Some(&bytes) || new.get(&rel) == Some(&bytes),
+                "killed after {delay:?}: {rel} is neither its old nor its new version"
+            );
+        }
+        let now = tree(&out);
+        for rel in old.keys().filter(|k| new.contains_key(*k)) {
+            assert!(
+                now.contains_key(rel),
+                "killed after {delay:?}: {rel} is gone"
+            );
+        }
+    }
+    build(site.path(), &out).expect("a build after the kills");
+    assert!(tree(&out) == new, "the next build finishes the update");
+}

@@ -39,17 +39,23 @@ const EDITS: &[(&str, Edit)] = &[
     ("a new code", |r| {
         let text = fs::read_to_string(r.join("content/smtp/450.yaml"))
             .expect("read")
-            .replace("code: \"450\"", "code: \"451\"")
+            .replace("code: \"450\"", "code: \"457\"")
             .replace("pair_notes:", "pair_notes_removed:");
         let text = text
             .split("pair_notes_removed:")
             .next()
             .expect("head")
             .to_string();
-        fs::write(r.join("content/smtp/451.yaml"), text).expect("write");
+        fs::write(r.join("content/smtp/457.yaml"), text).expect("write");
     }),
     ("a removed code", |r| {
-        fs::remove_file(r.join("content/smtp/250.yaml")).expect("rm");
+        // One that no other code names: 453 in the SMTP site, 250 in the small one.
+        let unnamed = ["453", "250"]
+            .map(|c| r.join(format!("content/smtp/{c}.yaml")))
+            .into_iter()
+            .find(|f| f.exists())
+            .expect("a code to remove");
+        fs::remove_file(unnamed).expect("rm");
     }),
     ("a template", |r| {
         fs::create_dir_all(r.join("themes/default/templates")).expect("mkdir");
@@ -79,10 +85,28 @@ const EDITS: &[(&str, Edit)] = &[
     }),
 ];
 
+/// Makes a copy of a site that a test may change.
+type CopySite = fn() -> tempfile::TempDir;
+
+/// A copy of the repository's SMTP site, which a test may change.
+fn copy_smtp_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    dir
+}
+
 #[test]
 fn an_incremental_build_equals_a_fresh_one_after_every_kind_of_edit() {
-    for (what, change) in EDITS {
-        let site = copy_fixture("mini");
+    // The small site is mostly rebuilt whole; the SMTP site mostly updated in place.
+    let sites: [(&str, CopySite); 2] = [
+        ("the small site", || copy_fixture("mini")),
+        ("the SMTP site", copy_smtp_site),
+    ];
+    for ((name, copy), (what, change)) in
+        sites.iter().flat_map(|s| EDITS.iter().map(move |e| (s, e)))
+    {
+        let what = format!("{what} in {name}");
+        let site = copy();
         let out = site.path().join("public");
         build(site.path(), &out).expect("first build");
         change(site.path());
@@ -199,5 +223,72 @@ fn one_thread_or_two_give_the_same_bytes() {
     assert!(
         trees[0] == trees[1],
         "the output depends on the number of threads"
+    );
+}
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).expect("metadata").ino()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_small_edit_updates_the_site_in_place_and_a_large_one_swaps_in_a_new_site() {
+    let site = copy_smtp_site();
+    let out = site.path().join("public");
+    build(site.path(), &out).expect("first build");
+    let folder = inode(&out);
+    let untouched = inode(&out.join("smtp/250-vs-550/index.html"));
+    edit(
+        site.path(),
+        "content/smtp/450.yaml",
+        "450은 일시적",
+        "450은 분명히 일시적",
+    );
+    build(site.path(), &out).expect("a small edit");
+    assert_eq!(inode(&out), folder, "updated in place: the same folder");
+    assert_eq!(
+        inode(&out.join("smtp/250-vs-550/index.html")),
+        untouched,
+        "a page that does not show the edit is left alone"
+    );
+
+    fs::create_dir_all(site.path().join("themes/default/templates")).expect("mkdir");
+    let base = fs::read_to_string(repo().join("themes/default/templates/base.html")).expect("base");
+    fs::write(
+        site.path().join("themes/default/templates/base.html"),
+        base.replace("<footer", "<!-- edited --><footer"),
+    )
+    .expect("write");
+    let report = build(site.path(), &out).expect("a template edit");
+    assert_eq!(report.rendered, report.pages);
+    assert_ne!(inode(&out), folder, "a whole new site swapped in");
+}
+
+#[test]
+fn a_page_removed_from_the_output_by_hand_comes_back_with_the_next_update() {
+    let site = copy_smtp_site();
+    let out = site.path().join("public");
+    build(site.path(), &out).expect("first build");
+    let reference = tree(&out);
+    fs::remove_file(out.join("smtp/250-vs-550/index.html")).expect("rm");
+    fs::write(out.join("smtp/250/index.html"), "truncated").expect("damage");
+    // The edit changes neither page, so only the check of what is there brings them back.
+    edit(
+        site.path(),
+        "content/smtp/450.yaml",
+        "450은 일시적",
+        "450은 분명히 일시적",
+    );
+    build(site.path(), &out).expect("update");
+    let now = tree(&out);
+    assert_eq!(
+        now.get("smtp/250-vs-550/index.html"),
+        reference.get("smtp/250-vs-550/index.html")
+    );
+    assert_eq!(
+        now.get("smtp/250/index.html"),
+        reference.get("smtp/250/index.html")
     );
 }

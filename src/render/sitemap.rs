@@ -13,6 +13,11 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Whether `file` (a path in the output) is one of the sitemap files.
+pub fn is_sitemap(file: &str) -> bool {
+    file.starts_with("sitemap") && file.ends_with(".xml") && !file.contains('/')
+}
+
 /// The sitemap files, as (file name, contents): `sitemap.xml` alone, or an index
 /// `sitemap.xml` and `sitemap-1.xml`, `sitemap-2.xml`, … when there are more than `max` URLs.
 pub fn sitemaps(r: &Renderer, pages: &[Page], max: usize) -> Vec<(String, Vec<u8>)> {
