@@ -2,6 +2,7 @@
 //! page, and tera for the HTML. `Renderer::new` prepares everything that pages share (per
 //! language and code, once); `Renderer::render` turns one `Page` into its bytes.
 
+mod context;
 pub mod data;
 pub mod diagram;
 pub mod markdown;
@@ -12,4 +13,5 @@ pub mod sitemap;
 pub mod theme;
 mod values;
 
-pub use pages::{Page, Renderer};
+pub use context::Renderer;
+pub use pages::Page;
