@@ -85,7 +85,15 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         steps.push((name, lap.elapsed()));
         lap = Instant::now();
     };
-    let (site, warnings) = load::load(&opts.root)?;
+    let output = opts.output_dir();
+    let cache_path =
+        cache::path_for(&std::path::absolute(&output).unwrap_or_else(|_| output.clone()));
+    // The previous build's cache is read while the content loads.
+    let (loaded, previous) = rayon::join(
+        || load::load(&opts.root),
+        || cache::Cache::load(&cache_path),
+    );
+    let (site, warnings) = loaded?;
     step("load and validate");
     let langs: Vec<&str> = site.config.languages().collect();
     let theme = Theme::load(&opts.root, site.config.theme(), &langs)?;
@@ -93,11 +101,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
         .base_url
         .clone()
         .unwrap_or_else(|| site.config.base_url.value.clone());
-    let output = opts.output_dir();
-    let cache_path =
-        cache::path_for(&std::path::absolute(&output).unwrap_or_else(|_| output.clone()));
     let fingerprints = cache::Fingerprints::new(&site, &theme, opts, &base_url);
-    let previous = cache::Cache::load(&cache_path);
     let report =
         |pages: usize, rendered: usize, steps: Vec<(&'static str, Duration)>| BuildReport {
             pages,
@@ -236,12 +240,13 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     // The old cache goes first: a crash after this leaves no cache (a whole build next time),
     // never a cache that describes another site.
     let _ = std::fs::remove_file(&cache_path);
-    staging.commit(&stale)?;
     let cache = cache::Cache {
         site: fingerprints.site(),
         files,
     };
-    if let Err(e) = cache.save(&cache_path) {
+    let (committed, encoded) = rayon::join(|| staging.commit(&stale), || cache.encode());
+    committed?;
+    if let Err(e) = cache::save_encoded(&cache_path, &encoded) {
         eprintln!(
             "warning: could not write the build cache {}: {e}",
             cache_path.display()

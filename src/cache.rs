@@ -265,8 +265,8 @@ impl Cache {
         Cache { site, files }
     }
 
-    /// Writes the cache atomically (a temporary file renamed over the old one).
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+    /// The cache as the text that `load` reads back.
+    pub fn encode(&self) -> String {
         use std::fmt::Write;
         let mut entries: Vec<(&String, &Entry)> = self.files.iter().collect();
         entries.sort_unstable_by_key(|(file, _)| *file);
@@ -278,11 +278,22 @@ impl Cache {
                 e.input, e.size, e.output
             );
         }
-        let sum = format!("{:016x}", hash(body.as_bytes()));
-        let tmp = path.with_extension("tmp");
-        std::fs::write(&tmp, format!("{body}checksum {sum}\n"))?;
-        std::fs::rename(&tmp, path)
+        let sum = hash(body.as_bytes());
+        let _ = writeln!(body, "checksum {sum:016x}");
+        body
     }
+
+    /// Writes the cache atomically (a temporary file renamed over the old one).
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        save_encoded(path, &self.encode())
+    }
+}
+
+/// Writes an encoded cache atomically (a temporary file renamed over the old one).
+pub fn save_encoded(path: &Path, text: &str) -> std::io::Result<()> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
 }
 
 #[cfg(test)]
