@@ -30,6 +30,8 @@ pub struct BuildOptions {
     pub offline: bool,
     /// Pages load the dev server's reload script (`codevs serve`).
     pub live_reload: bool,
+    /// Ignore the build cache: render every page and swap in a whole new site.
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -40,6 +42,7 @@ impl BuildOptions {
             base_url: None,
             offline: false,
             live_reload: false,
+            force: false,
         }
     }
 
@@ -91,7 +94,13 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     // The previous build's cache is read while the content loads.
     let (loaded, previous) = rayon::join(
         || load::load(&opts.root),
-        || cache::Cache::load(&cache_path),
+        || {
+            if opts.force {
+                cache::Cache::default()
+            } else {
+                cache::Cache::load(&cache_path)
+            }
+        },
     );
     let (site, warnings) = loaded?;
     step("load and validate");

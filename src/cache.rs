@@ -7,6 +7,7 @@ use crate::build::BuildOptions;
 use crate::model::Site;
 use crate::render::Page;
 use crate::render::theme::{Theme, hash};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +49,12 @@ impl Fingerprints {
         let mut brief = Vec::new();
         for p in &site.protocols {
             global.push(read(&p.dir.join("protocol.yaml")));
-            full.push(p.codes.iter().map(|c| read(&c.path)).collect::<Vec<_>>());
+            full.push(
+                p.codes
+                    .par_iter()
+                    .map(|c| read(&c.path))
+                    .collect::<Vec<_>>(),
+            );
             brief.push(
                 p.codes
                     .iter()
@@ -230,7 +236,8 @@ impl Cache {
         let Some(site) = lines.next().and_then(|l| u64::from_str_radix(l, 16).ok()) else {
             return Cache::default();
         };
-        let mut files = Files::default();
+        let lines_left = body.bytes().filter(|&b| b == b'\n').count();
+        let mut files = Files::with_capacity_and_hasher(lines_left, Default::default());
         for line in lines {
             let mut parts = line.split('\t');
             let (Some(file), Some(input), Some(size), Some(output), None) = (

@@ -42,6 +42,9 @@ enum Command {
         /// Make every link name its file, so the site opens from file://.
         #[arg(long)]
         offline: bool,
+        /// Ignore the build cache: render every page and swap in a whole new site.
+        #[arg(long)]
+        force: bool,
     },
     /// Check content, themes and links without writing anything.
     #[command(after_help = "Examples:\n  codevs check\n  codevs check --root my-site --strict")]
@@ -135,6 +138,7 @@ fn main() -> ExitCode {
             output,
             base_url,
             offline,
+            force,
         } => {
             let opts = BuildOptions {
                 root,
@@ -142,6 +146,7 @@ fn main() -> ExitCode {
                 base_url,
                 offline,
                 live_reload: false,
+                force,
             };
             let bar = ProgressBar::new(!cli.quiet && std::io::stderr().is_terminal());
             let result = codevs::build_with_progress(&opts, &bar);

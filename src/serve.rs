@@ -75,6 +75,7 @@ pub fn serve(opts: ServeOptions, ready: impl FnOnce(&str)) -> Result<()> {
             base_url: Some(base_url.clone()),
             offline: false,
             live_reload: true,
+            force: false,
         };
         let status = Arc::new(Mutex::new(Status::default()));
         rebuild(&build_opts, &status);

@@ -128,16 +128,17 @@ impl Staging {
         self.update
     }
 
-    /// Keeps the previous site's file `rel`, if it is there with `size` bytes: an update leaves
-    /// it alone; a whole build hard-links it (no copy, same modification time). Returns whether
-    /// it did.
+    /// Keeps the previous site's file `rel` of `size` bytes. An update leaves it alone: like a
+    /// build with no change, it trusts the cache for the files it does not write (`--force`
+    /// redoes everything). A whole build hard-links it (no copy, same modification time), if
+    /// it is there with that size. Returns whether it did.
     pub fn keep(&self, rel: &str, size: u64) -> Result<bool> {
+        if self.update {
+            return Ok(true);
+        }
         let old = self.output.join(rel);
         if !fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == size) {
             return Ok(false);
-        }
-        if self.update {
-            return Ok(true);
         }
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {

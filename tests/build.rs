@@ -247,6 +247,7 @@ fn every_internal_link_resolves_to_a_file() {
             base_url: None,
             offline,
             live_reload: false,
+            force: false,
         };
         build_with(opts).expect("build");
         for (rel, bytes) in tree(out.path())
@@ -400,6 +401,7 @@ fn base_url_flag_overrides_site_yaml() {
         base_url: Some("https://user.github.io/other".into()),
         offline: false,
         live_reload: false,
+        force: false,
     };
     build_with(opts).expect("build");
     let doc = page(out.path(), "smtp/250/index.html");

@@ -7,6 +7,7 @@ mod validate;
 
 use crate::error::{Diagnostic, Error, Result, Severity};
 use crate::model::{Code, Protocol, Site, SiteConfig};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 pub use read::{MAX_FILE_BYTES, read_yaml};
@@ -92,13 +93,22 @@ fn load_protocol(dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<Protocol> {
         .filter_map(|f| f.file_stem())
         .map(|s| s.to_string_lossy().into_owned())
         .collect();
-    protocol.codes = files
-        .iter()
-        .filter_map(|path| {
-            let mut code: Code = read_yaml(path, diags)?;
-            code.path = path.clone();
-            Some(code)
+    // Code files are independent: read them in parallel, keeping their order.
+    let read: Vec<(Option<Code>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|path| {
+            let mut found = Vec::new();
+            let code = read_yaml::<Code>(path, &mut found).map(|mut code| {
+                code.path = path.clone();
+                code
+            });
+            (code, found)
         })
         .collect();
+    protocol.codes = Vec::with_capacity(read.len());
+    for (code, found) in read {
+        diags.extend(found);
+        protocol.codes.extend(code);
+    }
     Some(protocol)
 }

@@ -41,6 +41,7 @@ pub fn build(root: &Path, output: &Path) -> codevs::Result<BuildReport> {
         base_url: None,
         offline: false,
         live_reload: false,
+        force: false,
     };
     codevs::build(&opts)
 }
