@@ -179,7 +179,6 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
                 Ok((file.clone(), entry))
             })
             .collect::<Result<Vec<_>>>()?;
-        // Files made on every build: written only when their bytes changed.
         // The sitemaps list every page: kept while the same pages exist.
         let listing = fingerprints.listing();
         let sitemaps: Vec<(&String, &Entry)> = previous
@@ -200,6 +199,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
                 records.push((name, entry));
             }
         }
+        // Files made on every build: written only when their bytes changed.
         let mut put = |name: &str, bytes: &[u8]| -> Result<()> {
             let entry = Entry::of(0, bytes);
             staging.put(name, bytes, entry.same_bytes(previous.files.get(name)))?;
