@@ -124,8 +124,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     if previous.site == fingerprints.site() && output.join(write::MARKER).is_file() {
         // Nothing changed since the last build: nothing is rendered, no file is touched.
         step("nothing changed");
-        let pages = previous.files.values().filter(|e| e.input != 0).count();
-        return Ok(report(pages, 0, steps));
+        return Ok(report(previous.pages, 0, steps));
     }
 
     let style = if opts.offline {
@@ -251,6 +250,7 @@ pub fn build_with_progress(opts: &BuildOptions, progress: &dyn Progress) -> Resu
     let _ = std::fs::remove_file(&cache_path);
     let cache = cache::Cache {
         site: fingerprints.site(),
+        pages: pages.len(),
         files,
     };
     let (committed, encoded) = rayon::join(|| staging.commit(&stale), || cache.encode());

@@ -7,11 +7,10 @@ use crate::build::BuildOptions;
 use crate::model::Site;
 use crate::render::Page;
 use crate::render::theme::{Theme, hash};
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-const MAGIC: &str = "codevs-cache 2";
+const MAGIC: &str = "codevs-cache 3";
 
 /// What each page's output depends on, as hashes.
 pub struct Fingerprints {
@@ -49,12 +48,7 @@ impl Fingerprints {
         let mut brief = Vec::new();
         for p in &site.protocols {
             global.push(read(&p.dir.join("protocol.yaml")));
-            full.push(
-                p.codes
-                    .par_iter()
-                    .map(|c| read(&c.path))
-                    .collect::<Vec<_>>(),
-            );
+            full.push(p.codes.iter().map(|c| c.source_hash).collect::<Vec<_>>());
             brief.push(
                 p.codes
                     .iter()
@@ -193,19 +187,12 @@ impl Entry {
 /// Each file of the output (a path relative to it) and its entry.
 pub type Files = HashMap<String, Entry, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 
-/// The previous build's record: each file's entry.
+/// The previous build's record: the site's hash, how many pages it had, and each file's entry.
 #[derive(Default)]
 pub struct Cache {
     pub site: u64,
+    pub pages: usize,
     pub files: Files,
-}
-
-/// A path the cache may name: relative, inside the output, without `.` or `..` parts.
-fn is_safe(rel: &str) -> bool {
-    !rel.is_empty()
-        && !rel.starts_with('/')
-        && !rel.contains('\\')
-        && rel.split('/').all(|part| !matches!(part, "" | "." | ".."))
 }
 
 /// Where the cache of an output folder lives: beside it, hidden.
@@ -233,7 +220,10 @@ impl Cache {
         if lines.next() != Some(MAGIC) {
             return Cache::default();
         }
-        let Some(site) = lines.next().and_then(|l| u64::from_str_radix(l, 16).ok()) else {
+        let Some((site, pages)) = lines.next().and_then(|l| {
+            let (site, pages) = l.split_once(' ')?;
+            Some((u64::from_str_radix(site, 16).ok()?, pages.parse().ok()?))
+        }) else {
             return Cache::default();
         };
         let lines_left = body.bytes().filter(|&b| b == b'\n').count();
@@ -257,7 +247,7 @@ impl Cache {
                 return Cache::default();
             };
             // The build removes the files a cache names: it must name nothing outside the site.
-            if !is_safe(file) {
+            if !crate::write::is_inside(file) {
                 return Cache::default();
             }
             files.insert(
@@ -269,7 +259,7 @@ impl Cache {
                 },
             );
         }
-        Cache { site, files }
+        Cache { site, pages, files }
     }
 
     /// The cache as the text that `load` reads back.
@@ -277,7 +267,7 @@ impl Cache {
         use std::fmt::Write;
         let mut entries: Vec<(&String, &Entry)> = self.files.iter().collect();
         entries.sort_unstable_by_key(|(file, _)| *file);
-        let mut body = format!("{MAGIC}\n{:016x}\n", self.site);
+        let mut body = format!("{MAGIC}\n{:016x} {}\n", self.site, self.pages);
         for (file, e) in entries {
             let _ = writeln!(
                 body,
@@ -288,11 +278,6 @@ impl Cache {
         let sum = hash(body.as_bytes());
         let _ = writeln!(body, "checksum {sum:016x}");
         body
-    }
-
-    /// Writes the cache atomically (a temporary file renamed over the old one).
-    pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        save_encoded(path, &self.encode())
     }
 }
 
@@ -317,7 +302,7 @@ mod tests {
         };
         let entry = Entry::of(42, b"<p>");
         cache.files.insert("smtp/index.html".into(), entry);
-        cache.save(&path).expect("save");
+        save_encoded(&path, &cache.encode()).expect("save");
         assert_eq!(
             Cache::load(&path).files.get("smtp/index.html"),
             Some(&entry)
@@ -349,7 +334,7 @@ mod tests {
             let mut cache = Cache::default();
             cache.files.insert("index.html".into(), Entry::of(1, b""));
             cache.files.insert(bad.into(), Entry::of(1, b""));
-            cache.save(&path).expect("save");
+            save_encoded(&path, &cache.encode()).expect("save");
             assert!(Cache::load(&path).files.is_empty(), "{bad} is refused");
         }
     }

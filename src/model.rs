@@ -274,6 +274,9 @@ pub struct Code {
     /// The file it was read from. Set by the loader.
     #[serde(skip)]
     pub path: PathBuf,
+    /// A hash of that file's bytes, for the build cache. Set by the loader.
+    #[serde(skip)]
+    pub source_hash: u64,
 }
 
 impl Code {

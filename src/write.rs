@@ -28,8 +28,17 @@ pub struct Staging {
     staged: std::sync::Mutex<Vec<String>>,
 }
 
-fn is_inside(path: &Path, folder: &Path) -> bool {
+fn is_within(path: &Path, folder: &Path) -> bool {
     path.starts_with(folder)
+}
+
+/// Whether `rel` is a path inside the output: relative, with `/`, and no empty, `.` or `..`
+/// parts. Files are written and removed only at such paths.
+pub fn is_inside(rel: &str) -> bool {
+    !rel.is_empty()
+        && !rel.starts_with('/')
+        && !rel.contains('\\')
+        && rel.split('/').all(|part| !matches!(part, "" | "." | ".."))
 }
 
 /// An absolute, normalized form of `p` (without requiring it to exist).
@@ -55,14 +64,14 @@ pub fn stage(root: &Path, output: &Path, update: bool) -> Result<Staging> {
     let root_abs = absolute(root);
     for protected in ["content", "themes"] {
         let p = root_abs.join(protected);
-        if is_inside(&p, &out_abs) {
+        if is_within(&p, &out_abs) {
             return Err(Error::Output(format!(
                 "refusing to write to {}: it holds {}",
                 output.display(),
                 p.display()
             )));
         }
-        if is_inside(&out_abs, &p) {
+        if is_within(&out_abs, &p) {
             return Err(Error::Output(format!(
                 "refusing to write to {}: it is inside {}",
                 output.display(),
@@ -70,7 +79,7 @@ pub fn stage(root: &Path, output: &Path, update: bool) -> Result<Staging> {
             )));
         }
     }
-    if out_abs.parent().is_none() || is_inside(&root_abs, &out_abs) {
+    if out_abs.parent().is_none() || is_within(&root_abs, &out_abs) {
         return Err(Error::Output(format!(
             "refusing to write to {}: it holds the site itself",
             output.display()
@@ -158,7 +167,7 @@ impl Staging {
 
     /// Writes one file (a path relative to the site root, with `/`), creating its folders.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        debug_assert!(!rel.starts_with('/') && !rel.split('/').any(|s| s == ".."));
+        debug_assert!(is_inside(rel), "{rel}");
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;

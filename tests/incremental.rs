@@ -151,6 +151,7 @@ fn no_change_renders_nothing_and_one_change_renders_only_what_shows_it() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     let again = build(site.path(), &out).expect("rebuild");
     assert_eq!(again.rendered, 0, "nothing rendered");
+    assert_eq!(again.pages, first.pages, "the same pages reported");
     assert_eq!(mtimes(&out), before, "no file rewritten");
 
     edit(

@@ -98,9 +98,12 @@ fn load_protocol(dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<Protocol> {
         .par_iter()
         .map(|path| {
             let mut found = Vec::new();
-            let code = read_yaml::<Code>(path, &mut found).map(|mut code| {
+            let text = read::read_text(path, &mut found);
+            let code = text.as_deref().and_then(|text| {
+                let mut code: Code = read::parse_yaml(path, text, &mut found)?;
                 code.path = path.clone();
-                code
+                code.source_hash = crate::render::theme::hash(text.as_bytes());
+                Some(code)
             });
             (code, found)
         })
