@@ -116,7 +116,14 @@ pub fn stage(root: &Path, output: &Path, update: bool) -> Result<Staging> {
         }
     }
     fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
-    fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(&dir, e))?;
+    // The marker is one of the site's files: the previous one is kept when it is the same, so
+    // that like every unchanged file it keeps its modification time.
+    let (marker, previous) = (dir.join(MARKER), out_abs.join(MARKER));
+    if fs::read(&previous).ok().as_deref() != Some(MARKER_TEXT.as_bytes())
+        || fs::hard_link(&previous, &marker).is_err()
+    {
+        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&dir, e))?;
+    }
     let update = update && out_abs.join(MARKER).is_file();
     Ok(Staging {
         dir,
