@@ -5,12 +5,8 @@ mod common;
 use common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
-
-fn codevs() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_codevs"))
-}
 
 /// A running `codevs serve`, stopped when dropped.
 struct Server {
@@ -245,6 +241,11 @@ fn new_writes_a_file_that_builds_and_refuses_to_overwrite_or_a_wrong_code() {
         .expect("runs");
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(site.path().join("content/smtp/251.yaml")).expect("read"),
+        text,
+        "the file is not overwritten"
+    );
     let wrong = codevs()
         .args(["new", "smtp", "651", "--root"])
         .arg(site.path())
@@ -252,6 +253,7 @@ fn new_writes_a_file_that_builds_and_refuses_to_overwrite_or_a_wrong_code() {
         .expect("runs");
     assert!(!wrong.status.success());
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("does not match"));
+    assert!(!site.path().join("content/smtp/651.yaml").exists());
 }
 
 #[test]

@@ -5,11 +5,6 @@
 mod common;
 use common::*;
 use std::path::Path;
-use std::process::Command;
-
-fn codevs() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_codevs"))
-}
 
 /// How a case changes the good fixture site.
 enum Change {
@@ -83,12 +78,7 @@ const BROKEN: &[(&str, Change, &str, bool)] = &[
 
 fn apply(root: &Path, change: &Change) {
     match change {
-        Change::Replace(file, from, to) => {
-            let path = root.join(file);
-            let text = std::fs::read_to_string(&path).expect("read");
-            assert!(text.contains(from), "the fixture has {from:?} in {file}");
-            std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
-        }
+        Change::Replace(file, from, to) => edit(root, file, from, to),
         Change::Write(file, bytes) => std::fs::write(root.join(file), bytes).expect("write"),
         Change::Custom(f) => f(root),
     }
@@ -206,12 +196,19 @@ fn symlinks_out_of_the_project_and_loops_are_not_followed() {
     std::os::unix::fs::symlink("/etc", site.path().join("content/etc")).expect("dir link");
     let out = site.path().join("public");
     let report = build(site.path(), &out).expect("builds, skipping the links");
-    assert!(
-        report
-            .warnings
-            .iter()
-            .any(|w| w.message.contains("symbolic link"))
-    );
+    let skipped: Vec<String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("symbolic link"))
+        .map(|w| w.file.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(skipped.len(), 3, "each link is skipped: {skipped:?}");
+    for name in ["251.yaml", "loop", "etc"] {
+        assert!(
+            skipped.iter().any(|f| f.ends_with(name)),
+            "{name} is skipped: {skipped:?}"
+        );
+    }
     assert!(!out.join("smtp/251").exists());
     for (rel, bytes) in tree(&out) {
         assert!(
@@ -221,10 +218,33 @@ fn symlinks_out_of_the_project_and_loops_are_not_followed() {
     }
 }
 
+/// Deterministic "random" moments: the next of a xorshift sequence, under `max_ms`.
+fn next_delay(seed: &mut u64, max_ms: u64) -> std::time::Duration {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    std::time::Duration::from_millis(*seed % max_ms)
+}
+
+/// Runs `codevs build -q` with `args` and kills it (SIGKILL) after `delay`. Returns whether
+/// the kill interrupted it (rather than finding it finished).
+#[cfg(unix)]
+fn build_killed_after(args: &[&std::ffi::OsStr], delay: std::time::Duration) -> bool {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = codevs()
+        .args(["build", "-q"])
+        .args(args)
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(delay);
+    let _ = child.kill();
+    let status = child.wait().expect("wait");
+    status.signal() == Some(libc::SIGKILL)
+}
+
 #[cfg(unix)]
 #[test]
 fn a_build_killed_at_any_moment_leaves_the_previous_site_whole() {
-    use std::time::Duration;
     let root = repo();
     let work = tempfile::tempdir().expect("tmp");
     let out = work.path().join("site");
@@ -232,25 +252,18 @@ fn a_build_killed_at_any_moment_leaves_the_previous_site_whole() {
     let reference = tree(&out);
     // Deterministic "random" moments spread over a build's whole length.
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut interrupted = 0;
     for _ in 0..12 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let delay = Duration::from_millis(seed % 700);
+        let delay = next_delay(&mut seed, 700);
         // Without its cache the build redoes every page, so there is work to interrupt.
         let _ = std::fs::remove_file(work.path().join(".site.codevs-cache"));
-        let mut child = codevs()
-            .arg("build")
-            .arg("--root")
-            .arg(&root)
-            .arg("--output")
-            .arg(&out)
-            .arg("-q")
-            .spawn()
-            .expect("spawn");
-        std::thread::sleep(delay);
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        let args = [
+            "--root".as_ref(),
+            root.as_os_str(),
+            "--output".as_ref(),
+            out.as_os_str(),
+        ];
+        interrupted += usize::from(build_killed_after(&args, delay));
         let now = tree(&out);
         assert_eq!(
             now.len(),
@@ -259,6 +272,7 @@ fn a_build_killed_at_any_moment_leaves_the_previous_site_whole() {
         );
         assert!(now == reference, "killed after {delay:?}: the site changed");
     }
+    assert!(interrupted > 0, "no kill landed while a build ran");
     // The next build cleans up whatever staging folder a killed build left.
     build(&root, &out).expect("a build after the kills");
     assert_eq!(tree(&out), reference);
@@ -276,14 +290,13 @@ fn a_build_killed_at_any_moment_leaves_the_previous_site_whole() {
 }
 
 /// Kills builds that update the site in place (one code file edited) at moments spread over
-/// their length. Until the moves start, the previous site is untouched; during them, every
-/// file is whole and is either its old or its new version; the next build finishes the job.
+/// their length, and checks that every file is whole, either its old or its new version, with
+/// none lost; the next build finishes the job. The moves themselves last milliseconds, so
+/// most kills land while the update renders (the previous site must then be untouched).
 #[cfg(unix)]
 #[test]
 fn an_update_killed_at_any_moment_leaves_every_file_whole() {
-    use std::time::Duration;
-    let site = tempfile::tempdir().expect("tmp");
-    copy_dir(&repo().join("content"), &site.path().join("content"));
+    let site = copy_smtp_site();
     let file = site.path().join("content/smtp/450.yaml");
     let old_text = std::fs::read_to_string(&file).expect("read");
     let new_text = old_text.replacen("450은 일시적", "450은 분명히 일시적", 1);
@@ -294,25 +307,15 @@ fn an_update_killed_at_any_moment_leaves_every_file_whole() {
     build(site.path(), fresh.path()).expect("fresh build of the edit");
     let new = tree(fresh.path());
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut interrupted = 0;
     for _ in 0..8 {
         std::fs::write(&file, &old_text).expect("undo");
         build(site.path(), &out).expect("the old site");
         let old = tree(&out);
         std::fs::write(&file, &new_text).expect("edit");
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let delay = Duration::from_millis(seed % 250);
-        let mut child = codevs()
-            .arg("build")
-            .arg("--root")
-            .arg(site.path())
-            .arg("-q")
-            .spawn()
-            .expect("spawn");
-        std::thread::sleep(delay);
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        let delay = next_delay(&mut seed, 250);
+        let killed = build_killed_after(&["--root".as_ref(), site.path().as_os_str()], delay);
+        interrupted += usize::from(killed);
         for (rel, bytes) in tree(&out) {
             assert!(
                 old.get(&rel) == Some(&bytes) || new.get(&rel) == Some(&bytes),
@@ -327,6 +330,8 @@ fn an_update_killed_at_any_moment_leaves_every_file_whole() {
             );
         }
     }
+    eprintln!("{interrupted} of 8 update builds were killed while running");
+    assert!(interrupted > 0, "no kill landed while an update ran");
     build(site.path(), &out).expect("a build after the kills");
     assert!(tree(&out) == new, "the next build finishes the update");
 }

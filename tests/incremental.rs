@@ -6,14 +6,6 @@ mod common;
 use common::*;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
-
-fn edit(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join(file);
-    let text = fs::read_to_string(&path).expect("read");
-    assert!(text.contains(from), "{file} has {from:?}");
-    fs::write(&path, text.replacen(from, to, 1)).expect("write");
-}
 
 /// A change to a site root.
 type Edit = fn(&Path);
@@ -88,13 +80,6 @@ const EDITS: &[(&str, Edit)] = &[
 /// Makes a copy of a site that a test may change.
 type CopySite = fn() -> tempfile::TempDir;
 
-/// A copy of the repository's SMTP site, which a test may change.
-fn copy_smtp_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tmp");
-    copy_dir(&repo().join("content"), &dir.path().join("content"));
-    dir
-}
-
 #[test]
 fn an_incremental_build_equals_a_fresh_one_after_every_kind_of_edit() {
     // The small site is mostly rebuilt whole; the SMTP site mostly updated in place.
@@ -148,6 +133,7 @@ fn no_change_renders_nothing_and_one_change_renders_only_what_shows_it() {
     let first = build(site.path(), &out).expect("build");
     assert_eq!(first.rendered, first.pages);
     let before = mtimes(&out);
+    let bytes_before = tree(&out);
     std::thread::sleep(std::time::Duration::from_millis(20));
     let again = build(site.path(), &out).expect("rebuild");
     assert_eq!(again.rendered, 0, "nothing rendered");
@@ -174,6 +160,18 @@ fn no_change_renders_nothing_and_one_change_renders_only_what_shows_it() {
         after["smtp/250-vs-550/index.html"],
         before["smtp/250-vs-550/index.html"]
     );
+    // Every file whose bytes did not change keeps its modification time; the others get new ones.
+    for (file, bytes) in tree(&out) {
+        if bytes_before.get(&file) == Some(&bytes) {
+            assert_eq!(after[&file], before[&file], "{file} was rewritten");
+        } else {
+            assert_ne!(
+                after.get(&file),
+                before.get(&file),
+                "{file} changed in place"
+            );
+        }
+    }
     assert_ne!(
         after["ko/smtp/450/index.html"],
         before["ko/smtp/450/index.html"]
@@ -190,8 +188,14 @@ fn a_corrupt_cache_is_ignored() {
     assert!(cache.is_file(), "the cache lives beside the output");
     assert!(!out.join(".public.codevs-cache").exists(), "and not in it");
     let text = fs::read_to_string(&cache).expect("cache");
-    // Claim that every page is up to date with a hash that matches nothing.
+    // Leading zeros: the same entries, but the bytes no longer match the checksum.
     fs::write(&cache, text.replace('\t', "\t0")).expect("corrupt");
+    // A page the edit below does not touch, damaged with its size kept: only a build that
+    // ignores the cache puts it right (a trusted cache would keep it).
+    let damaged = out.join("smtp/250/index.html");
+    let page = fs::read_to_string(&damaged).expect("page");
+    assert!(page.contains("Requested"));
+    fs::write(&damaged, page.replacen("Requested", "Xequested", 1)).expect("damage");
     edit(
         site.path(),
         "content/smtp/550.yaml",
@@ -210,7 +214,7 @@ fn one_thread_or_two_give_the_same_bytes() {
     let mut trees = Vec::new();
     for threads in ["1", "2"] {
         let out = tempfile::tempdir().expect("tmp");
-        let status = Command::new(env!("CARGO_BIN_EXE_codevs"))
+        let status = codevs()
             .args(["build", "-q", "--root"])
             .arg(repo())
             .arg("--output")

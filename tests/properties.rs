@@ -78,7 +78,7 @@ proptest! {
     }
 
     #[test]
-    fn safe_segments_never_name_a_path(s in "\\PC{0,12}") {
+    fn safe_segments_never_name_a_path(s in "[A-Za-z0-9_./:\\\\-]{0,12}|\\PC{0,12}") {
         if codevs::load::is_safe_segment(&s) {
             prop_assert!(!s.is_empty() && s.is_ascii());
             prop_assert!(!s.contains(['/', '\\', '\0', '.', ':']));

@@ -278,6 +278,7 @@ try {
   await headerSearchCheck(browser, "file://", fileUrl);
   for (const dir of [WEB, OFFLINE]) {
     const sizes = (await readdir(join(dir, "assets"))).filter((f) => f.startsWith("search-index."));
+    check(`${dir}: a search index exists`, sizes.length > 0);
     for (const f of sizes) {
       const size = (await stat(join(dir, "assets", f))).size;
       check(`search index ${f} is under 100 KB (${size} bytes)`, size < 100_000);

@@ -170,3 +170,23 @@ pub fn sentences(text: &str) -> Vec<String> {
     }
     out
 }
+
+/// The codevs binary, to run as a user would.
+pub fn codevs() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_codevs"))
+}
+
+/// A copy of the repository's SMTP site (its `content/`), which a test may change.
+pub fn copy_smtp_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    dir
+}
+
+/// Replaces the first `from` with `to` in `root/file`, which must hold it.
+pub fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{file} has {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
