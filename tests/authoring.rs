@@ -117,17 +117,28 @@ fn serve_rebuilds_on_edit_refuses_traversal_and_survives_a_broken_file() {
         started.elapsed()
     );
 
-    for path in [
-        "/../Cargo.toml",
-        "/%2e%2e/%2e%2e/etc/passwd",
-        "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-        "/smtp/..%2f..%2f..%2fetc/passwd",
-        "//etc/passwd",
-        "/..\\..\\etc\\passwd",
-    ] {
+    // Deep enough to reach / from any temporary folder; and the site's own files, which sit
+    // in the same temporary folder as the served output, one level up.
+    let site_name = site.path().file_name().expect("name").to_string_lossy();
+    let probes = [
+        "/../Cargo.toml".to_string(),
+        "/%2e%2e/%2e%2e/etc/passwd".to_string(),
+        "/%2e%2e%2f%2e%2e%2fetc%2fpasswd".to_string(),
+        "/smtp/..%2f..%2f..%2fetc/passwd".to_string(),
+        "//etc/passwd".to_string(),
+        "/..\\..\\etc\\passwd".to_string(),
+        format!("/{}etc/passwd", "%2e%2e/".repeat(16)),
+        format!("/smtp/{}etc/passwd", "..%2f".repeat(16)),
+        format!("/../{site_name}/content/site.yaml"),
+        format!("/%2e%2e/{site_name}/content/site.yaml"),
+    ];
+    for path in &probes {
         let (status, body) = get(&server.host, path);
         assert!(status == 400 || status == 404, "{path} answered {status}");
-        assert!(!body.contains("root:x:0"), "{path} leaked a file");
+        assert!(
+            !body.contains("root:x:0") && !body.contains("base_url:"),
+            "{path} leaked a file"
+        );
     }
 
     std::fs::write(&file, "code: \"250\"\nnmae: broken\n").expect("break");

@@ -139,10 +139,30 @@ fn broken_content_fails_clearly_and_leaves_the_site_untouched() {
 fn dangerous_but_valid_content_gives_a_clean_page() {
     let site = copy_fixture("mini");
     let file = site.path().join("content/smtp/250.yaml");
-    let text = std::fs::read_to_string(&file).expect("read");
-    let hostile = text
-        .replacen("description:\n  en: |\n", "description:\n  en: |\n    {{ site.title }} {% if true %}x{% endif %} <svg onload=alert(1)><a href=\"data:text/html,x\">d</a> <object data=x></object> <embed src=x> <form action=x><input></form> <style>*{}</style>\n\n    [j](JaVaScRiPt:alert(1)) <a href=\"&#106;avascript:alert(1)\">k</a>\n\n", 1)
-        .replacen("summary:\n  en: \"", "summary:\n  en: \"</title><script>alert(1)</script>", 1);
+    let mut hostile = std::fs::read_to_string(&file).expect("read");
+    let payload = "{{ site.title }} {% if true %}x{% endif %} <svg onload=alert(1)><a href=\"data:text/html,x\">d</a> <object data=x></object> <embed src=x> <form action=x><input></form> <style>*{}</style>\n\n    [j](JaVaScRiPt:alert(1)) <a href=\"&#106;avascript:alert(1)\">k</a>\n\n    ";
+    // In both languages, so that every page checked below shows it.
+    for (from, to) in [
+        (
+            "description:\n  en: |\n    ",
+            format!("description:\n  en: |\n    {payload}"),
+        ),
+        (
+            "  ko: |\n    250은 메일 시스템",
+            format!("  ko: |\n    {payload}250은 메일 시스템"),
+        ),
+        (
+            "summary:\n  en: \"",
+            "summary:\n  en: \"</title><script>alert(1)</script>".to_string(),
+        ),
+        (
+            "  ko: \"요청한 동작이",
+            "  ko: \"</title><script>alert(1)</script>요청한 동작이".to_string(),
+        ),
+    ] {
+        assert!(hostile.contains(from), "the fixture has {from:?}");
+        hostile = hostile.replacen(from, &to, 1);
+    }
     std::fs::write(&file, format!("\u{feff}{hostile}")).expect("write with a byte-order mark");
     let out = site.path().join("public");
     build(site.path(), &out).expect("builds: dangerous content is cleaned, not refused");
@@ -177,10 +197,14 @@ fn dangerous_but_valid_content_gives_a_clean_page() {
                 );
             }
         }
-        if rel == "smtp/250/index.html" {
+        assert!(
+            html.contains("{{ site.title }}"),
+            "{rel}: the content is there, never rendered as a template"
+        );
+        if !rel.contains("-vs-") {
             assert!(
-                html.contains("{{ site.title }}"),
-                "content is never rendered as a template"
+                html.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+                "{rel}: the summary shows as text"
             );
         }
     }
